@@ -1,0 +1,86 @@
+import { foldCodePoint } from './fold-char';
+
+/**
+ * Text after the per-character transformers, with a map back to the original.
+ * `starts[i]`/`ends[i]` are the original UTF-16 range that produced `text[i]`;
+ * both are `null` when the map is the identity (plain ASCII input).
+ */
+export interface FoldedText {
+  text: string;
+  starts: Int32Array | null;
+  ends: Int32Array | null;
+  /** Number of fancy code points (math alphanumerics, enclosed, fullwidth, look-alikes, mark stacks). */
+  fancy: number;
+}
+
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 126 || (c < 32 && c !== 10 && c !== 13 && c !== 9)) return false;
+  }
+  return true;
+}
+
+/** Original start offset of folded position `i`. */
+export function originalStart(f: FoldedText, i: number): number {
+  return f.starts === null ? i : (f.starts[i] ?? 0);
+}
+
+/** Original end offset (exclusive) of folded position `i`. */
+export function originalEnd(f: FoldedText, i: number): number {
+  return f.ends === null ? i + 1 : (f.ends[i] ?? 0);
+}
+
+/**
+ * Runs the per-character transformers (NFKC, look-alikes, marks, invisibles, lower-case)
+ * over `text`, keeping the offset map.
+ */
+export function foldText(text: string): FoldedText {
+  if (isPlainAscii(text)) return { text: text.replace(/[\t\r\n]/g, ' ').toLowerCase(), starts: null, ends: null, fancy: 0 };
+  let cap = text.length + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let out = '';
+  let n = 0;
+  let fancy = 0;
+  let marksInRow = 0;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    const code = text.charCodeAt(i);
+    let piece: string;
+    if (cp < 128) {
+      piece = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code < 32 ? ' ' : text[i] ?? '';
+      marksInRow = 0;
+    } else {
+      const folded = foldCodePoint(cp);
+      if (folded.fancy) fancy++;
+      if (folded.mark) {
+        marksInRow++;
+        if (marksInRow === 2) fancy++;
+      } else if (folded.out !== '') marksInRow = 0;
+      piece = folded.out;
+    }
+    if (piece === '') {
+      if (n > 0) ends[n - 1] = i + width; // a dropped mark belongs to the character before it
+    } else {
+      if (n + piece.length >= cap) {
+        cap *= 2;
+        const s2 = new Int32Array(cap);
+        s2.set(starts);
+        starts = s2;
+        const e2 = new Int32Array(cap);
+        e2.set(ends);
+        ends = e2;
+      }
+      for (let k = 0; k < piece.length; k++) {
+        starts[n] = i;
+        ends[n] = i + width;
+        n++;
+      }
+      out += piece;
+    }
+    i += width;
+  }
+  return { text: out, starts, ends, fancy };
+}

@@ -1,0 +1,77 @@
+/**
+ * Word-level transformers that turn a folded word into the forms the term index is
+ * keyed by: `leet`, `squeeze-repeats`, `variants` (slang dictionary) and `affixes`.
+ */
+
+const LEET: Record<string, string> = { '4': 'a', '1': 'i', '0': 'o', '3': 'e', '5': 's', '7': 't', '@': 'a', $: 's', '6': 'g', '9': 'g', '8': 'b', '2': 'z' };
+
+function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
+}
+
+function hasDigitOrSymbol(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 64 || c === 36) return true;
+  }
+  return false;
+}
+
+/**
+ * `leet` transformer: digits and @/$ read as letters, only inside words that mix letters
+ * and digits (4nj1ng, g0bl0k), so that prices, years and "7 7 7" stay numbers.
+ */
+export function undoLeet(word: string): string {
+  if (!hasDigitOrSymbol(word) || !hasLetter(word)) return word;
+  let out = '';
+  for (const ch of word) out += LEET[ch] ?? ch;
+  return out;
+}
+
+/** `squeeze-repeats` transformer: every run of the same letter becomes one (anjiiing → anjing, tinggal → tingal). */
+export function squeezeRepeats(word: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i] as string;
+    if (ch !== last || (ch >= '0' && ch <= '9')) out += ch;
+    last = ch;
+  }
+  return out;
+}
+
+/** The canonical lexical form of a word: leet undone, repeats squeezed. */
+export function lexicalForm(word: string): string {
+  return squeezeRepeats(undoLeet(word));
+}
+
+const SUFFIXES = ['nya', 'lah', 'kah', 'pun', 'mu', 'ku', 'in', 'an', 'kan', 'i'];
+const PREFIXES = ['di', 'ke', 'se', 'ku', 'kau', 'ter', 'ber', 'nge', 'ng', 'me', 'mem', 'men', 'meng', 'pe', 'pen', 'peng'];
+const MIN_STEM = 3;
+
+/**
+ * `affixes` transformer: candidate stems with Indonesian affixes removed
+ * (-nya, -lah, -mu, -ku, -in, di-, ke-…-an, kebangsatan → bangsat). The word itself is not included.
+ */
+export function affixStems(word: string): string[] {
+  const stems: string[] = [];
+  const suffixFree: string[] = [];
+  for (const s of SUFFIXES) {
+    if (word.length - s.length >= MIN_STEM && word.endsWith(s)) suffixFree.push(word.slice(0, -s.length));
+  }
+  // a second suffix layer: anjingnya-lah is rare; -in-nya and -an-nya are not
+  for (const w of suffixFree.slice()) {
+    if (w.length - 2 >= MIN_STEM && (w.endsWith('in') || w.endsWith('an'))) suffixFree.push(w.slice(0, -2));
+  }
+  stems.push(...suffixFree);
+  for (const p of PREFIXES) {
+    if (!word.startsWith(p)) continue;
+    if (word.length - p.length >= MIN_STEM) stems.push(word.slice(p.length));
+    for (const w of suffixFree) if (w.startsWith(p) && w.length - p.length >= MIN_STEM) stems.push(w.slice(p.length));
+  }
+  return stems;
+}

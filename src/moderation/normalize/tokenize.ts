@@ -1,0 +1,97 @@
+import type { FoldedText } from './fold-text';
+
+/**
+ * A word of the folded text. `pos` lists the folded index of every character of `raw`
+ * (tokens joined from spaced-out letters are not contiguous).
+ */
+export interface Token {
+  raw: string;
+  pos: number[];
+  /** Folded index of the first and one past the last character (covers joined separators). */
+  from: number;
+  to: number;
+}
+
+const LETTER = /\p{L}/u;
+const JOINERS = ' .-_*/|+~·•,';
+
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true;
+  if (c < 128) {
+    // '@' and '$' stand for letters inside a word (b@ngs@t, $hit), never at a mention's start
+    if (c === 64) return i > 0 && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1));
+    if (c === 36) return isAlnum(text.charCodeAt(i + 1));
+    return false;
+  }
+  return LETTER.test(text[i] ?? '');
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** `split-words` transformer: maximal runs of word characters. */
+export function splitWords(folded: FoldedText): Token[] {
+  const text = folded.text;
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordCode(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isWordCode(text, i)) i++;
+    const pos = new Array<number>(i - start);
+    for (let k = start; k < i; k++) pos[k - start] = k;
+    tokens.push({ raw: text.slice(start, i), pos, from: start, to: i });
+  }
+  return tokens;
+}
+
+function isShortJoiner(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let k = from; k < to; k++) if (!JOINERS.includes(text[k] ?? '\n')) return false;
+  return true;
+}
+
+/**
+ * `join-spaced` transformer: three or more one-character words separated by a short
+ * separator (a n j i n g, a.n.j.i.n.g, P U L A U 7 7 7, 7/7/7) become one word.
+ */
+export function joinSpacedLetters(tokens: Token[], text: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const a = tokens[j] as Token;
+      const b = tokens[j + 1] as Token;
+      if (a.raw.length !== 1 || b.raw.length !== 1 || !isShortJoiner(text, a.to, b.from)) break;
+      j++;
+    }
+    const first = tokens[i] as Token;
+    if (j - i >= 2) {
+      const run = tokens.slice(i, j + 1);
+      out.push({ raw: run.map((t) => t.raw).join(''), pos: run.map((t) => t.from), from: first.from, to: (tokens[j] as Token).to });
+      i = j + 1;
+    } else {
+      out.push(first);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** `reduplication` transformer: tolol-tolol, masing-masing → one word covering both halves. */
+export function mergeReduplication(tokens: Token[], text: string): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.raw === token.raw && token.from - prev.to === 1 && text[prev.to] === '-') {
+      out[out.length - 1] = { raw: prev.raw, pos: prev.pos, from: prev.from, to: token.to };
+    } else out.push(token);
+  }
+  return out;
+}

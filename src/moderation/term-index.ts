@@ -1,0 +1,89 @@
+import { EntryKind, type TermEntry, type TrieNode } from './compiled';
+import { affixStems, lexicalForm, squeezeRepeats, undoLeet } from './normalize/lexical';
+
+/** Splits a term or phrase into the lexical forms of its words. */
+export function termWords(term: string, variants: ReadonlyMap<string, string>): string[] {
+  return term
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}@$]+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => {
+      const lex = lexicalForm(w);
+      return variants.get(lex) ?? lex;
+    });
+}
+
+/** Adds a term/phrase for a rule to the trie. Returns false when the term has no words. */
+export function addTerm(trie: Map<string, TrieNode>, words: string[], entry: TermEntry): boolean {
+  if (words.length === 0) return false;
+  let level = trie;
+  let node: TrieNode | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    node = level.get(word);
+    if (node === undefined) {
+      node = { next: null, entries: null };
+      level.set(word, node);
+    }
+    if (i < words.length - 1) {
+      if (node.next === null) node.next = new Map();
+      level = node.next;
+    }
+  }
+  if (node === undefined) return false;
+  if (node.entries === null) node.entries = [];
+  if (!node.entries.some((e) => e.rule === entry.rule && e.kind === entry.kind)) node.entries.push(entry);
+  return true;
+}
+
+/**
+ * Every form under which a word can match a term: its lexical form, its slang
+ * canonical form, and the same for each affix-stripped stem.
+ */
+export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
+  const leet = undoLeet(raw);
+  const lex = squeezeRepeats(leet);
+  const forms = [lex];
+  const canonical = variants.get(leet) ?? variants.get(lex);
+  if (canonical !== undefined) forms.push(canonical);
+  if (lex.length < 5 || vocabulary.has(lex)) return forms;
+  for (const stem of affixStems(lex)) {
+    if (vocabulary.has(stem) && !forms.includes(stem)) forms.push(stem);
+    const v = variants.get(stem);
+    if (v !== undefined && !forms.includes(v)) forms.push(v);
+  }
+  return forms;
+}
+
+/** A match of a trie entry on words `[a, b]` (inclusive token indices). */
+export interface WordHit {
+  entry: TermEntry;
+  a: number;
+  b: number;
+}
+
+/**
+ * One pass over the words: at each word, walk the trie as far as the following
+ * words allow. Cost grows with the text and the phrase length, not the number of terms.
+ */
+export function scanWords(trie: ReadonlyMap<string, TrieNode>, forms: string[][]): WordHit[] {
+  const hits: WordHit[] = [];
+  const walk = (node: TrieNode, a: number, b: number): void => {
+    if (node.entries !== null) for (const entry of node.entries) hits.push({ entry, a, b });
+    if (node.next === null || b + 1 >= forms.length) return;
+    for (const form of forms[b + 1] as string[]) {
+      const child = node.next.get(form);
+      if (child !== undefined) walk(child, a, b + 1);
+    }
+  };
+  for (let i = 0; i < forms.length; i++) {
+    for (const form of forms[i] as string[]) {
+      const node = trie.get(form);
+      if (node !== undefined) walk(node, i, i);
+    }
+  }
+  return hits;
+}
+
+export { EntryKind };

@@ -1,0 +1,73 @@
+import { RE2JS } from 're2js';
+import type { CompiledPattern, CompiledRule } from '../moderation/compiled';
+import type { RulesetIssue } from '../moderation/errors';
+import type { PatternDef, RuleDef, RuleFile } from './schema';
+
+/** Where a rule sits, for messages. */
+export interface RuleLocation {
+  file: string;
+  line?: number;
+  ruleId: string;
+}
+
+const MAX_PROGRAM_SIZE = 5000;
+
+/**
+ * Compiles one pattern on re2js (linear time). Refuses what re2js rejects (look-arounds,
+ * back-references), patterns that match the empty string and oversized programs.
+ */
+export function compilePattern(def: PatternDef, rule: RuleDef, at: RuleLocation, issues: RulesetIssue[]): CompiledPattern | null {
+  const spec = typeof def === 'string' ? { re: def } : def;
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(spec.re, RE2JS.CASE_INSENSITIVE);
+  } catch (err) {
+    issues.push({ ...at, message: `pattern ${JSON.stringify(spec.re)} refused by the linear-time engine: ${(err as Error).message}` });
+    return null;
+  }
+  if (re.programSize() > MAX_PROGRAM_SIZE) {
+    issues.push({ ...at, message: `pattern ${JSON.stringify(spec.re)} is too large (${re.programSize()} instructions, max ${MAX_PROGRAM_SIZE})` });
+    return null;
+  }
+  if (re.matcher('').find() || re.test(' ')) {
+    const m = re.matcher(' ');
+    if (!m.find() || m.end() === m.start()) {
+      issues.push({ ...at, message: `pattern ${JSON.stringify(spec.re)} matches the empty string` });
+      return null;
+    }
+  }
+  const compiled: CompiledPattern = { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0 };
+  if (spec.validate !== undefined) compiled.validate = spec.validate;
+  return compiled;
+}
+
+/** Builds the runtime form of a rule, inheriting file defaults. */
+export function compileRule(file: RuleFile, rule: RuleDef, at: RuleLocation, issues: RulesetIssue[]): CompiledRule {
+  const patterns: CompiledPattern[] = [];
+  for (const p of rule.patterns ?? []) {
+    const compiled = compilePattern(p, rule, at, issues);
+    if (compiled !== null) patterns.push(compiled);
+  }
+  const compiled: CompiledRule = {
+    id: rule.id,
+    file: at.file,
+    category: rule.category ?? file.category,
+    legalBasis: rule.legalBasis ?? file.legalBasis,
+    action: rule.action ?? file.action,
+    severity: rule.severity ?? file.severity ?? 2,
+    messages: rule.messages ?? file.messages,
+    patterns,
+    minHits: rule.minHits ?? 1,
+    hasTerms: (rule.terms?.length ?? 0) > 0,
+    hasAllow: (rule.allow?.length ?? 0) + (file.allow?.length ?? 0) > 0,
+  };
+  if (rule.source !== undefined) compiled.source = rule.source;
+  if (rule.signal !== undefined) compiled.signal = rule.signal;
+  if (rule.near !== undefined) compiled.near = { within: rule.near.within };
+  if (rule.escalate !== undefined) {
+    compiled.escalate = { action: rule.escalate.action };
+    if (rule.escalate.hits !== undefined) compiled.escalate.hits = rule.escalate.hits;
+    if (rule.escalate.withAny !== undefined) compiled.escalate.withAny = rule.escalate.withAny;
+  }
+  return compiled;
+}
