@@ -1,0 +1,110 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { canAccessSite, type Principal } from '../auth/principal';
+import { toCommentView } from '../comments/serialize';
+import type { AppDeps } from '../http/deps';
+import { AppError } from '../http/errors';
+import type { CommentDoc } from '../store/models';
+import { claimLock, releaseLock } from './claim-lock';
+import type { DecisionInput } from './schema';
+
+export type DecideDeps = Pick<AppDeps, 'store' | 'events' | 'now' | 'logger'>;
+
+export interface DecideResult {
+  comment: CommentDoc;
+  /** False when the same moderator repeated the same decision (an idempotent retry). */
+  changed: boolean;
+}
+
+const AUTO = 'saring';
+
+async function readComment(deps: DecideDeps, principal: Principal, id: string): Promise<CommentDoc> {
+  const doc = (await deps.store.models.Comment.findById(id).lean()) as CommentDoc | null;
+  if (!doc || !canAccessSite(principal, doc.siteId)) throw new AppError('not_found', `No comment ${id}.`);
+  return doc;
+}
+
+function conflict(doc: CommentDoc, message: string): AppError {
+  const d = doc.decision;
+  return new AppError('conflict', message, [{ path: 'revision', message: 'current state', revision: doc.revision, status: doc.status, decidedBy: d?.decidedBy, decidedAt: d?.decidedAt }]);
+}
+
+/**
+ * Refuses a decision that would silently overwrite another one: a stale
+ * `expectedRevision`, or a human decision the caller did not acknowledge
+ * (by sending its revision or `force`). Automatic decisions may be overridden.
+ */
+function assertDecidable(doc: CommentDoc, principal: Principal, input: DecisionInput): 'same' | 'go' {
+  if (input.force) return 'go';
+  if (input.expectedRevision !== undefined) {
+    if (doc.revision !== input.expectedRevision) throw conflict(doc, `The comment changed (revision ${doc.revision}, you saw ${input.expectedRevision}); reload it, or send force.`);
+    return 'go';
+  }
+  const by = doc.decision?.decidedBy;
+  if (!by || by === AUTO) return 'go';
+  if (by === principal.id && doc.status === input.status) return 'same';
+  throw conflict(doc, `Already ${doc.status} by ${by}; send its revision or force to override.`);
+}
+
+/**
+ * A moderator approves or rejects a comment (held, or decided automatically):
+ * claim the comment's current revision, write the decision with
+ * `revision + 1`, audit it, publish `comment.decided`. Two moderators racing
+ * on one revision: exactly one claim succeeds, the other gets 409 unless it
+ * forces (then it decides on top of the winner's revision).
+ */
+export async function decideComment(deps: DecideDeps, principal: Principal, id: string, input: DecisionInput): Promise<DecideResult> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const before = await readComment(deps, principal, id);
+    if (assertDecidable(before, principal, input) === 'same') return { comment: before, changed: false };
+    const key = `decision:${id}:${before.revision}`;
+    if (!(await claimLock(deps.store.conn, key, { owner: principal.id, staleMs: 10_000 }))) {
+      if (!input.force) throw conflict(before, 'Another moderator is deciding this comment right now; reload it, or send force.');
+      await sleep(10 + attempt * 20);
+      continue;
+    }
+    try {
+      const after = await writeDecision(deps, principal, before, input);
+      if (after) return { comment: after, changed: true };
+    } finally {
+      await releaseLock(deps.store.conn, key);
+    }
+    if (!input.force) throw conflict(await readComment(deps, principal, id), 'The comment changed while deciding; reload it, or send force.');
+  }
+  throw new AppError('conflict', 'The comment keeps changing; try again.');
+}
+
+/** Writes the decision if the comment is still at the claimed revision; undefined when it moved. */
+async function writeDecision(deps: DecideDeps, principal: Principal, before: CommentDoc, input: DecisionInput): Promise<CommentDoc | undefined> {
+  const { Comment, Audit } = deps.store.models;
+  // the claim is on `before.revision`; a writer that finished just before we claimed has moved it on
+  const fresh = (await Comment.findById(before._id).lean()) as CommentDoc | null;
+  if (!fresh || fresh.revision !== before.revision) return undefined;
+  const now = deps.now();
+  const prior = fresh.decision ?? fresh.autoDecision;
+  const decision = {
+    action: input.status === 'approved' ? 'approve' : 'reject',
+    reasons: prior?.reasons ?? [],
+    rulesetVersion: prior?.rulesetVersion ?? undefined,
+    decidedBy: principal.id,
+    decidedAt: now,
+    ...(input.note ? { note: input.note } : {}),
+  };
+  const revision = fresh.revision + 1;
+  const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { status: input.status, decision, updatedAt: now, revision } });
+  if (res.matchedCount === 0) return undefined;
+  const after = { ...fresh, status: input.status, decision, updatedAt: now, revision } as CommentDoc;
+  await Audit.create({
+    actor: principal.id,
+    action: 'comment.decide',
+    target: `comment:${fresh._id}`,
+    siteId: fresh.siteId,
+    before: { status: fresh.status, revision: fresh.revision, decision: fresh.decision },
+    after: { status: input.status, revision, decision },
+    note: input.note,
+    at: now,
+  });
+  await deps.events
+    .publish('comment.decided', { ...toCommentView(after), previousStatus: fresh.status, decidedBy: principal.id }, fresh.siteId)
+    .catch((err: unknown) => deps.logger.warn({ err, commentId: fresh._id }, 'could not publish comment.decided'));
+  return after;
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { Models } from '../store/models';
+import type { EventListener, EventOrigin, EventPublisher, EventType, SaringEvent } from './types';
+
+/** One `seq` unit is a microsecond-ish slot: milliseconds × 1000 plus a per-instance counter. */
+export const SEQ_PER_MS = 1000;
+
+/**
+ * Stores every event in `events` and hands it to this instance's listeners
+ * at once. `seq` is the publishing instance's clock in milliseconds × 1000
+ * plus a counter, so it increases strictly within an instance and orders
+ * events across instances as well as their clocks agree; `_id` (seq in
+ * base 36 + instance id) is unique. Events of other instances arrive through
+ * {@link EventLog.deliverRemote}, fed by the poller.
+ */
+export class EventLog implements EventPublisher {
+  readonly instanceId: string;
+  private readonly listeners = new Set<EventListener>();
+  private readonly now: () => Date;
+  private lastSeq = 0;
+
+  constructor(
+    private readonly models: Models,
+    opts: { instanceId?: string; now?: () => Date; onError?: (err: unknown) => void } = {},
+  ) {
+    this.instanceId = opts.instanceId ?? randomBytes(4).toString('hex');
+    this.now = opts.now ?? (() => new Date());
+    this.onError = opts.onError ?? (() => undefined);
+  }
+
+  private readonly onError: (err: unknown) => void;
+
+  /** The next sequence number: strictly increasing within this instance. */
+  nextSeq(at: Date): number {
+    this.lastSeq = Math.max(this.lastSeq + 1, at.getTime() * SEQ_PER_MS);
+    return this.lastSeq;
+  }
+
+  /** Pushes the event to local listeners first (latency), then stores it for other instances and replays. */
+  async publish(type: EventType, data: Record<string, unknown>, siteId?: string): Promise<SaringEvent> {
+    const at = this.now();
+    const seq = this.nextSeq(at);
+    const event: SaringEvent = { id: `${seq.toString(36)}-${this.instanceId}`, type, seq, at: at.toISOString(), ...(siteId ? { siteId } : {}), data };
+    this.emit(event, 'local');
+    await this.models.Event.collection.insertOne({ _id: event.id, seq, type, at, siteId, instanceId: this.instanceId, data } as never);
+    return event;
+  }
+
+  /** Calls `listener` for every event, local ones at once and remote ones when the poller finds them. */
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Feeds an event that another instance stored (from the poller). */
+  deliverRemote(event: SaringEvent): void {
+    this.emit(event, 'remote');
+  }
+
+  /**
+   * Stored events with `seq > since`, oldest first, at most `limit`
+   * (for `since=` replay and for the poller, which skips its own instance).
+   */
+  async readSince(since: number, opts: { limit?: number; excludeInstance?: string } = {}): Promise<SaringEvent[]> {
+    const filter: Record<string, unknown> = { seq: { $gt: since } };
+    if (opts.excludeInstance) filter.instanceId = { $ne: opts.excludeInstance };
+    const docs = await this.models.Event.collection
+      .find(filter as never)
+      .sort({ seq: 1 })
+      .limit(opts.limit ?? 1000)
+      .toArray();
+    return docs.map(toEvent);
+  }
+
+  private emit(event: SaringEvent, origin: EventOrigin): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event, origin);
+      } catch (err) {
+        // one failing listener must not stop delivery to the others, nor the publisher
+        this.onError(err);
+      }
+    }
+  }
+}
+
+/** A stored event document as the event clients receive. */
+export function toEvent(doc: Record<string, unknown>): SaringEvent {
+  const at = doc.at instanceof Date ? doc.at.toISOString() : String(doc.at);
+  return {
+    id: String(doc._id),
+    type: doc.type as EventType,
+    seq: Number(doc.seq),
+    at,
+    ...(typeof doc.siteId === 'string' ? { siteId: doc.siteId } : {}),
+    data: (doc.data ?? {}) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,130 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Authenticator } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import { SEQ_PER_MS, type EventLog } from '../events/event-log';
+import { eventFrame, type StreamClient, type StreamHub } from './stream-hub';
+import { authenticateUpgrade, offeredProtocols, refuseUpgrade, STREAM_PROTOCOL } from './upgrade-auth';
+import { forbiddenSites, matchesSubscription, canSee, subscribeMessage, subscriptionFromQuery, type Subscription } from './subscription';
+
+export const STREAM_PATH = '/v1/stream';
+
+export interface StreamServerOptions {
+  hub: StreamHub;
+  log: EventLog;
+  auth: Authenticator;
+  /** Replay starts this far before `since` (ms), so events another instance stored late are not missed. */
+  replayOverlapMs?: number;
+  /** Most events replayed on one connect. */
+  maxReplay?: number;
+  maxMessageBytes?: number;
+  onError?: (err: unknown) => void;
+}
+
+/** The stream endpoint; `close()` stops accepting upgrades. */
+export interface StreamServer {
+  close(): void;
+}
+
+function send(ws: WebSocket, message: Record<string, unknown>): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+}
+
+/**
+ * Serves `GET /v1/stream` on the http server's `upgrade` event: the token is
+ * checked before the upgrade (401/403 as plain HTTP), then the client gets a
+ * `hello`, an optional `since=` replay from `events`, and live events.
+ */
+export function attachStreamServer(server: Server, opts: StreamServerOptions): StreamServer {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: opts.maxMessageBytes ?? 16 * 1024,
+    handleProtocols: (protocols) => (protocols.has(STREAM_PROTOCOL) ? STREAM_PROTOCOL : false),
+  });
+  let accepting = true;
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== STREAM_PATH) return refuseUpgrade(socket, 'not_found', `No WebSocket endpoint at ${url.pathname}.`, requestId);
+    if (!accepting) return refuseUpgrade(socket, 'store_unavailable', 'The service is shutting down.', requestId);
+    const since = url.searchParams.get('since');
+    if (since !== null && !/^\d{1,16}$/.test(since)) return refuseUpgrade(socket, 'bad_request', 'since must be a seq number from a previous event.', requestId);
+    const initial = subscriptionFromQuery(url.searchParams);
+    if ('error' in initial) return refuseUpgrade(socket, 'bad_request', initial.error, requestId);
+    const offered = offeredProtocols(req);
+    if (offered.length && !offered.includes(STREAM_PROTOCOL)) return refuseUpgrade(socket, 'bad_request', `Offer the sub-protocol ${STREAM_PROTOCOL}.`, requestId);
+    authenticateUpgrade(opts.auth, req).then(
+      (check) => {
+        if ('refuse' in check) return refuseUpgrade(socket, check.refuse, check.message, requestId);
+        const denied = forbiddenSites(check.principal, initial.siteIds);
+        if (denied.length) return refuseUpgrade(socket, 'forbidden', `This token may not see site ${denied.join(', ')}.`, requestId);
+        const { type: _type, ...subscription } = initial;
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, check.principal, subscription, since === null ? undefined : Number(since)));
+      },
+      (err: unknown) => {
+        opts.onError?.(err);
+        refuseUpgrade(socket, 'store_unavailable', 'Could not check the token; retry shortly.', requestId);
+      },
+    );
+  };
+
+  const accept = (ws: WebSocket, principal: Principal, subscription: Subscription, since: number | undefined) => {
+    const client = opts.hub.add(ws, principal, subscription, since !== undefined);
+    const { id, role, siteIds, name } = principal;
+    send(ws, { type: 'hello', principal: { id, role, siteIds, name }, seq: opts.hub.lastSeq || Date.now() * SEQ_PER_MS, subscription });
+    ws.on('message', (raw, isBinary) => onMessage(client, raw.toString(), isBinary));
+    if (since !== undefined) void replay(client, since);
+  };
+
+  const replay = async (client: StreamClient, since: number) => {
+    const limit = opts.maxReplay ?? 5000;
+    try {
+      const events = await opts.log.readSince(Math.max(0, since - (opts.replayOverlapMs ?? 2000) * SEQ_PER_MS), { limit });
+      const sent = new Set<string>();
+      for (const event of events) {
+        if (!canSee(client.principal, event) || !matchesSubscription(client.subscription, event)) continue;
+        sent.add(event.id);
+        opts.hub.sendFrame(client, eventFrame(event));
+      }
+      send(client.ws, { type: 'replayed', since, count: sent.size, truncated: events.length === limit });
+      opts.hub.finishReplay(client, sent);
+    } catch (err) {
+      opts.onError?.(err);
+      client.ws.close(1011, 'could not read missed events; reconnect');
+    }
+  };
+
+  const onMessage = (client: StreamClient, raw: string, isBinary: boolean) => {
+    client.alive = true;
+    let message: unknown;
+    try {
+      message = isBinary ? undefined : JSON.parse(raw);
+    } catch {
+      message = undefined;
+    }
+    if (message && typeof message === 'object' && (message as { type?: unknown }).type === 'ping') return send(client.ws, { type: 'pong' });
+    const parsed = subscribeMessage.safeParse(message);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return send(client.ws, { type: 'error', code: 'validation_failed', message: 'Send {"type":"subscribe", siteIds?, statuses?, articleId?} or {"type":"ping"}.', details });
+    }
+    const denied = forbiddenSites(client.principal, parsed.data.siteIds);
+    if (denied.length) return send(client.ws, { type: 'error', code: 'forbidden', message: `This token may not see site ${denied.join(', ')}.` });
+    const { type: _type, ...subscription } = parsed.data;
+    client.subscription = subscription;
+    send(client.ws, { type: 'subscribed', subscription });
+  };
+
+  server.on('upgrade', onUpgrade);
+  return {
+    close() {
+      accepting = false;
+      server.off('upgrade', onUpgrade);
+      wss.close();
+    },
+  };
+}
