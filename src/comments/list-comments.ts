@@ -1,0 +1,61 @@
+import type { QueryFilter } from 'mongoose';
+import { visibleSites, type Principal } from '../auth/principal';
+import { AppError } from '../http/errors';
+import type { Models, CommentDoc } from '../store/models';
+import type { z } from 'zod';
+import type { listCommentsQuery } from './schema';
+
+type ListQuery = z.infer<typeof listCommentsQuery>;
+
+function encodeCursor(doc: CommentDoc): string {
+  return Buffer.from(JSON.stringify([new Date(doc.createdAt).getTime(), doc._id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [number, string] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch {
+    // fall through to the validation error
+  }
+  throw new AppError('validation_failed', undefined, [{ path: 'cursor', message: 'not a cursor this service issued' }]);
+}
+
+/** The site filter a principal may use: its own sites, narrowed by `siteId` if given. */
+function siteFilter(principal: Principal, siteId: string | undefined): QueryFilter<CommentDoc>['siteId'] {
+  const allowed = visibleSites(principal);
+  if (siteId) {
+    if (allowed && !allowed.includes(siteId)) throw new AppError('forbidden', `This token may not read site ${siteId}.`);
+    return siteId;
+  }
+  return allowed ? { $in: allowed } : undefined;
+}
+
+/**
+ * Lists comments newest first with cursor pagination on (createdAt, _id).
+ * A site token sees its own site only; a moderator its own sites.
+ */
+export async function listComments(models: Models, principal: Principal, q: ListQuery) {
+  const filter: QueryFilter<CommentDoc> = {};
+  const sites = siteFilter(principal, q.siteId);
+  if (sites) filter.siteId = sites;
+  if (q.status) filter.status = q.status;
+  if (q.articleId) filter.articleId = q.articleId;
+  if (q.authorId) filter['author.id'] = q.authorId;
+  if (q.cursor) {
+    const [t, id] = decodeCursor(q.cursor);
+    filter.$or = [{ createdAt: { $lt: new Date(t) } }, { createdAt: new Date(t), _id: { $lt: id } }];
+  }
+  const docs = (await models.Comment.find(filter).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean()) as CommentDoc[];
+  const page = docs.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: docs.length > q.limit && last ? encodeCursor(last) : null };
+}
+
+/** One comment, if the principal may see its site; otherwise 404 (existence is not revealed). */
+export async function getComment(models: Models, principal: Principal, id: string): Promise<CommentDoc> {
+  const doc = (await models.Comment.findById(id).lean()) as CommentDoc | null;
+  const allowed = visibleSites(principal);
+  if (!doc || (allowed && !allowed.includes(doc.siteId))) throw new AppError('not_found', `No comment ${id}.`);
+  return doc;
+}

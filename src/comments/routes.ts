@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { moderate } from '../moderation';
+import { canAccessSite } from '../auth/principal';
+import type { AppDeps } from '../http/deps';
+import { AppError } from '../http/errors';
+import { principalOf, requireRole } from '../http/middleware/auth';
+import { parseBody, parseWith } from '../http/validate';
+import type { SiteDirectory } from '../sites/site-directory';
+import { getComment, listComments } from './list-comments';
+import { listCommentsQuery, moderateSchema, submitCommentSchema } from './schema';
+import { toCommentView, toSubmitResponse } from './serialize';
+import { enginePolicy, submitComment } from './submit-comment';
+
+/** Intake, reading, and the dry run. Thin: each handler calls one use case. */
+export function commentRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
+  const router = Router();
+  const submitSchema = submitCommentSchema(deps.config.maxTextLength);
+  const dryRunSchema = moderateSchema(deps.config.maxTextLength);
+  const anyone = requireRole(deps.auth);
+
+  router.post('/v1/comments', requireRole(deps.auth, 'site'), async (req, res) => {
+    const input = parseBody(submitSchema, req.body);
+    const { created, comment } = await submitComment(deps, principalOf(req), input);
+    res.status(created ? 201 : 200).json(toSubmitResponse(comment));
+  });
+
+  router.get('/v1/comments', anyone, async (req, res) => {
+    const q = parseWith(listCommentsQuery, req.query);
+    const { items, nextCursor } = await listComments(deps.store.models, principalOf(req), q);
+    res.json({ items: items.map(toCommentView), nextCursor });
+  });
+
+  router.get('/v1/comments/:id', anyone, async (req, res) => {
+    res.json(toCommentView(await getComment(deps.store.models, principalOf(req), String(req.params.id))));
+  });
+
+  router.post('/v1/moderate', anyone, async (req, res) => {
+    const input = parseBody(dryRunSchema, req.body);
+    const principal = principalOf(req);
+    let policy;
+    if (input.siteId) {
+      if (!canAccessSite(principal, input.siteId)) throw new AppError('forbidden', `This token may not use site ${input.siteId}.`);
+      policy = enginePolicy(await deps.sites.get(input.siteId));
+    }
+    res.json(moderate(deps.rules.current(), input.text, { language: input.language, policy }));
+  });
+
+  return router;
+}

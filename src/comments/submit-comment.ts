@@ -1,0 +1,83 @@
+import { moderate } from '../moderation';
+import type { Action, Decision, SitePolicy } from '../moderation/types';
+import type { Principal } from '../auth/principal';
+import type { AppDeps } from '../http/deps';
+import { AppError } from '../http/errors';
+import type { SiteDirectory } from '../sites/site-directory';
+import { isDuplicateKey } from '../store/errors';
+import type { CommentDoc, SiteDoc } from '../store/models';
+import { commentIdFor } from './comment-id';
+import { toCommentView } from './serialize';
+import type { SubmitCommentInput } from './schema';
+
+export type SubmitDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'metrics' | 'now' | 'logger'> & { sites: SiteDirectory };
+
+export interface SubmitResult {
+  created: boolean;
+  comment: CommentDoc;
+}
+
+/** The site policy in the engine's terms. */
+export function enginePolicy(site: SiteDoc | undefined): SitePolicy | undefined {
+  if (!site?.policy) return undefined;
+  const categoryActions: NonNullable<SitePolicy['categoryActions']> = {};
+  for (const { category, action } of site.policy.categoryActions ?? []) {
+    if (category && action) categoryActions[category] = action as Action | 'approve';
+  }
+  return { strictness: site.policy.strictness ?? 'standard', categoryActions };
+}
+
+/** The one site a site token speaks for. */
+export function siteOf(principal: Principal): string {
+  const siteId = principal.siteIds[0];
+  if (principal.role !== 'site' || !siteId) throw new AppError('forbidden', 'Only a site token can submit comments.');
+  return siteId;
+}
+
+function initialStatus(decision: Decision, site: SiteDoc): CommentDoc['status'] {
+  if (decision.status === 'approved' && site.policy?.preModeration) return 'pending';
+  return decision.status;
+}
+
+/**
+ * Submits a reader comment: moderate it, store comment and decision, publish
+ * `comment.created`. Idempotent on (site, externalId): a retry gets the
+ * stored document back with `created: false`, never a duplicate.
+ */
+export async function submitComment(deps: SubmitDeps, principal: Principal, input: SubmitCommentInput): Promise<SubmitResult> {
+  const siteId = siteOf(principal);
+  const site = await deps.sites.get(siteId);
+  if (!site) throw new AppError('forbidden', `Site ${siteId} no longer exists.`);
+  const { Comment } = deps.store.models;
+  const _id = commentIdFor(siteId, input.externalId);
+
+  const decision = moderate(deps.rules.current(), input.text, { language: input.language, policy: enginePolicy(site) });
+  const now = deps.now();
+  const status = initialStatus(decision, site);
+  const auto = { action: decision.action, reasons: decision.reasons, rulesetVersion: decision.rulesetVersion, decidedBy: 'saring', decidedAt: now };
+  const doc = {
+    _id,
+    siteId,
+    ...input,
+    status,
+    autoDecision: auto,
+    decision: auto,
+    maskedText: decision.maskedText,
+    createdAt: now,
+    updatedAt: now,
+    revision: 0,
+  };
+  try {
+    await Comment.collection.insertOne(doc as never);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const stored = await Comment.findById(_id).lean();
+    if (!stored) throw err;
+    return { created: false, comment: stored as CommentDoc };
+  }
+  deps.metrics.decisions.inc({ status, category: decision.reasons[0]?.category ?? 'none' });
+  await deps.events
+    .publish('comment.created', toCommentView(doc as unknown as CommentDoc), siteId)
+    .catch((err: unknown) => deps.logger.warn({ err, commentId: _id }, 'could not publish comment.created'));
+  return { created: true, comment: doc as unknown as CommentDoc };
+}

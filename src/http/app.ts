@@ -1,0 +1,69 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import { commentRoutes } from '../comments/routes';
+import { decisionRoutes } from '../decisions/routes';
+import { moderatorPage } from '../web/moderator-page';
+import { siteRoutes } from '../sites/routes';
+import { createSiteDirectory, type SiteDirectory } from '../sites/site-directory';
+import type { AppDeps } from './deps';
+import { healthRoutes } from './health-routes';
+import { jsonBody } from './middleware/body';
+import { errorHandler, notFound } from './middleware/error-handler';
+import { recordMetrics } from './middleware/metrics';
+import { openApiRoutes } from './openapi';
+import { rulesRoutes } from '../rules-api/routes';
+
+export type AppDepsWithSites = AppDeps & { sites: SiteDirectory };
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Builds the Express app from its dependencies without listening or
+ * connecting: `server.ts` does that, tests pass their own deps.
+ */
+export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
+  const full: AppDepsWithSites = { ...deps, sites: deps.sites ?? createSiteDirectory(deps.store.models) };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'", 'ws:', 'wss:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+      },
+    }),
+  );
+  app.use(recordMetrics(deps.metrics));
+  // Rule files travel as YAML (up to 1 MB): this router parses its own bodies, so it sits before the JSON-only guard.
+  app.use(rulesRoutes(full));
+  app.use(jsonBody(deps.config.bodyLimit));
+  app.use(openApiRoutes());
+
+  app.use(healthRoutes(full));
+  app.use(commentRoutes(full));
+  app.use(siteRoutes(full));
+  app.use(decisionRoutes(full));
+  app.use(moderatorPage());
+
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

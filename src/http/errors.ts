@@ -1,0 +1,44 @@
+/**
+ * One error type with a code and a status, and the catalogue of codes.
+ * The error middleware turns anything into `{ error: { code, message, details?, requestId } }`.
+ */
+export const errorCatalogue = {
+  bad_json: { status: 400, message: 'The request body is not valid JSON.' },
+  bad_request: { status: 400, message: 'The request is malformed.' },
+  unauthenticated: { status: 401, message: 'A valid bearer token is required.' },
+  forbidden: { status: 403, message: 'This token may not do that.' },
+  not_found: { status: 404, message: 'Not found.' },
+  conflict: { status: 409, message: 'The resource changed; reload it and try again.' },
+  precondition_failed: { status: 412, message: 'If-Match does not match the current version.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
+  validation_failed: { status: 422, message: 'The request body is invalid.' },
+  precondition_required: { status: 428, message: 'This request needs an If-Match header.' },
+  rate_limited: { status: 429, message: 'Too many requests; slow down.' },
+  internal: { status: 500, message: 'Something went wrong on our side.' },
+  store_unavailable: { status: 503, message: 'The comment store is unavailable; retry shortly.' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface ErrorDetail {
+  path?: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+/** The one application error: a catalogued code, its HTTP status, a public message and details. */
+export class AppError extends Error {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: ErrorDetail[],
+    headers: Record<string, string> = {},
+  ) {
+    super(message ?? errorCatalogue[code].message);
+    this.status = errorCatalogue[code].status;
+    this.headers = headers;
+  }
+}

@@ -1,0 +1,110 @@
+import http from 'node:http';
+import { loadConfig, ConfigError, type Config } from './config';
+import { createAuthenticator } from './auth/authenticate';
+import { EventLog } from './events/event-log';
+import { createApp } from './http/app';
+import { createLogger, type Logger } from './logger';
+import { createMetrics } from './metrics';
+import { RuleService } from './rules/watcher';
+import { connectStore, type Store } from './store/connect';
+import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
+import { startLive } from './stream/live';
+
+export interface RunningServer {
+  server: http.Server;
+  url: string;
+  /** The instance's event log (the stream benchmark publishes through it). */
+  events: EventLog;
+  /** Stops accepting, drains in-flight requests, closes sockets, closes the store. */
+  shutdown(): Promise<void>;
+}
+
+async function openStore(config: Readonly<Config>, logger: Logger): Promise<{ store: Store; embedded?: EmbeddedStore }> {
+  if (config.mongoUrl) return { store: await connectStore(config.mongoUrl) };
+  const embedded = await startEmbeddedStore({ dir: config.dataDir, onLog: (line) => logger.debug({ store: line }, 'embedded store') });
+  logger.info({ url: embedded.url, dataDir: config.dataDir }, 'MONGO_URL is unset: started the embedded store (FerretDB + SQLite)');
+  return { store: await connectStore(embedded.url, { dbName: 'saring' }), embedded };
+}
+
+/** Connects, loads rules, listens, and wires shutdown in order. */
+export async function startServer(config: Readonly<Config>, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const { store, embedded } = await openStore(config, logger);
+  const metrics = createMetrics({ defaultMetrics: true });
+  const events = new EventLog(store.models, { instanceId: config.instanceId });
+  const rules = new RuleService({
+    dir: config.rulesDir,
+    onReloaded: (rs) => {
+      logger.info({ rulesetVersion: rs.version }, 'rules reloaded');
+      void events.publish('rules.reloaded', { version: rs.version }).catch(() => undefined);
+    },
+    onRejected: (err) => {
+      logger.warn({ issues: err.issues }, 'rule change rejected; the last good ruleset keeps serving');
+      void events.publish('rules.rejected', { issues: err.issues }).catch(() => undefined);
+    },
+  });
+  await rules.start();
+  if (config.watchRules) rules.watch();
+  const auth = createAuthenticator({ models: store.models, adminToken: config.adminToken });
+  const app = createApp({ config, store, rules, logger, metrics, auth, events, now: () => new Date() });
+
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  const live = startLive(server, { config, store, auth, events, logger, metrics });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ url, rulesetVersion: rules.current().version }, 'saring listening');
+
+  let closing: Promise<void> | undefined;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      logger.info('shutting down: no new connections, draining in-flight requests');
+      live.stopAccepting();
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // upgraded stream sockets count as open connections: close them (1001) or the drain never ends
+      await live.closeSockets();
+      await drained;
+      await live.stop();
+      rules.close();
+      await store.close();
+      await embedded?.stop();
+      logger.info('shut down cleanly');
+    })());
+  return { server, url, events, shutdown };
+}
+
+async function main(): Promise<void> {
+  let config: Readonly<Config>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`saring: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const running = await startServer(config, logger);
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'signal received');
+    running.shutdown().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`saring: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,107 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { issueToken } from '../auth/tokens';
+import type { AppDeps } from '../http/deps';
+import { AppError } from '../http/errors';
+import { principalOf, requireRole } from '../http/middleware/auth';
+import { parseBody } from '../http/validate';
+import { isDuplicateKey } from '../store/errors';
+import type { SiteDirectory } from './site-directory';
+import { randomBytes } from 'node:crypto';
+
+const policySchema = z.strictObject({
+  preModeration: z.boolean().optional(),
+  strictness: z.enum(['lenient', 'standard', 'strict']).optional(),
+  /** A list, not an object: category ids contain dots, which stored keys may not. */
+  categoryActions: z
+    .array(z.strictObject({ category: z.string().regex(/^[a-z]+(\.[a-z]+)?$/), action: z.enum(['reject', 'review', 'mask', 'flag', 'approve']) }))
+    .max(100)
+    .optional(),
+  reportThreshold: z.number().int().min(1).max(1000).optional(),
+  dueHours: z.number().positive().max(24 * 30).optional(),
+  urgentDueHours: z.number().positive().max(24 * 30).optional(),
+  offenderRejections: z.number().int().min(1).max(1000).optional(),
+  offenderWindowDays: z.number().positive().max(365).optional(),
+});
+
+const createSiteSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes, 2–63 characters'),
+  name: z.string().trim().min(1).max(200),
+  webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+  policy: policySchema.optional(),
+});
+
+const createPrincipalSchema = z.strictObject({
+  role: z.enum(['site', 'moderator', 'admin']),
+  siteIds: z.array(z.string().min(1).max(100)).max(1000).default([]),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+/** Admin routes that create sites and tokens; a token is shown once and stored hashed. */
+export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
+  const router = Router();
+  const admin = requireRole(deps.auth, 'admin');
+  const { Site, Principal, Audit } = deps.store.models;
+
+  router.post('/v1/sites', admin, async (req, res) => {
+    const input = parseBody(createSiteSchema, req.body);
+    const webhookSecret = input.webhookUrl ? randomBytes(24).toString('base64url') : undefined;
+    try {
+      await Site.create({ _id: input.id, name: input.name, webhookUrl: input.webhookUrl, webhookSecret, policy: input.policy ?? {} });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new AppError('conflict', `Site ${input.id} already exists.`);
+      throw err;
+    }
+    const issued = issueToken();
+    await Principal.create({ _id: issued.id, tokenHash: issued.tokenHash, role: 'site', siteIds: [input.id], name: `${input.id} backend` });
+    await Audit.create({ actor: principalOf(req).id, action: 'site.create', target: `site:${input.id}`, siteId: input.id, after: { name: input.name, webhookUrl: input.webhookUrl, policy: input.policy } });
+    deps.sites.forget(input.id);
+    res.status(201).json({ id: input.id, name: input.name, webhookUrl: input.webhookUrl, webhookSecret, token: issued.token, tokenId: issued.id });
+  });
+
+  router.get('/v1/sites/:id', admin, async (req, res) => {
+    const site = await Site.findById(String(req.params.id)).lean();
+    if (!site) throw new AppError('not_found', `No site ${String(req.params.id)}.`);
+    res.json({ id: site._id, name: site.name, webhookUrl: site.webhookUrl, policy: site.policy });
+  });
+
+  router.patch('/v1/sites/:id', admin, async (req, res) => {
+    const input = parseBody(z.strictObject({ name: z.string().trim().min(1).max(200).optional(), webhookUrl: z.url({ protocol: /^https?$/ }).optional(), policy: policySchema.optional() }), req.body);
+    const id = String(req.params.id);
+    const before = await Site.findById(id).lean();
+    if (!before) throw new AppError('not_found', `No site ${id}.`);
+    const set: Record<string, unknown> = {};
+    if (input.name) set.name = input.name;
+    if (input.webhookUrl) set.webhookUrl = input.webhookUrl;
+    for (const [k, v] of Object.entries(input.policy ?? {})) set[`policy.${k}`] = v;
+    await Site.updateOne({ _id: id }, { $set: set });
+    const after = await Site.findById(id).lean();
+    await Audit.create({ actor: principalOf(req).id, action: 'site.update', target: `site:${id}`, siteId: id, before: { name: before.name, webhookUrl: before.webhookUrl, policy: before.policy }, after: input });
+    deps.sites.forget(id);
+    res.json({ id, name: after?.name, webhookUrl: after?.webhookUrl, policy: after?.policy });
+  });
+
+  router.post('/v1/principals', admin, async (req, res) => {
+    const input = parseBody(createPrincipalSchema, req.body);
+    if (input.role !== 'admin' && input.siteIds.length === 0) throw new AppError('validation_failed', undefined, [{ path: 'siteIds', message: 'a site or moderator token needs at least one site' }]);
+    if (input.role === 'site' && input.siteIds.length !== 1) throw new AppError('validation_failed', undefined, [{ path: 'siteIds', message: 'a site token speaks for exactly one site' }]);
+    const known = await Site.find({ _id: { $in: input.siteIds } }, { _id: 1 }).lean();
+    const missing = input.siteIds.filter((s) => !known.some((k) => k._id === s));
+    if (missing.length) throw new AppError('validation_failed', undefined, missing.map((s) => ({ path: 'siteIds', message: `no site ${s}` })));
+    const issued = issueToken();
+    await Principal.create({ _id: issued.id, tokenHash: issued.tokenHash, role: input.role, siteIds: input.siteIds, name: input.name });
+    await Audit.create({ actor: principalOf(req).id, action: 'principal.create', target: `principal:${issued.id}`, after: { role: input.role, siteIds: input.siteIds, name: input.name } });
+    res.status(201).json({ id: issued.id, role: input.role, siteIds: input.siteIds, name: input.name, token: issued.token });
+  });
+
+  router.delete('/v1/principals/:id', admin, async (req, res) => {
+    const id = String(req.params.id);
+    const result = await Principal.updateOne({ _id: id, revokedAt: { $exists: false } }, { $set: { revokedAt: deps.now() } });
+    if (result.matchedCount === 0) throw new AppError('not_found', `No active token ${id}.`);
+    await Audit.create({ actor: principalOf(req).id, action: 'principal.revoke', target: `principal:${id}` });
+    deps.auth.forget(id);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,15 @@
+/** True for the driver errors that mean "the store is not reachable right now". */
+export function isStoreUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { name?: string; message?: string; cause?: unknown };
+  const name = e.name ?? '';
+  if (/^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|ServerClosed)Error$/.test(name)) return true;
+  if (name === 'MongooseError' && /before initial connection|connection.*closed|buffering timed out|Client must be connected/i.test(e.message ?? '')) return true;
+  if (name === 'MongoExpiredSessionError' || name === 'MongoRuntimeError') return /closed|connection/i.test(e.message ?? '');
+  return e.cause ? isStoreUnavailable(e.cause) : false;
+}
+
+/** True for a duplicate-key error (FerretDB gives only the code). */
+export function isDuplicateKey(err: unknown): boolean {
+  return !!err && typeof err === 'object' && (err as { code?: unknown }).code === 11000;
+}

@@ -1,0 +1,225 @@
+import { Schema, type Connection, type Model, type InferSchemaType } from 'mongoose';
+
+/**
+ * Mongoose schemas for every collection. Only what works on both MongoDB 7 and
+ * FerretDB 1.24 (SQLite): plain and unique compound indexes, no TTL, no partial
+ * or text indexes, no collation. `createModels(conn)` binds them to a connection.
+ */
+
+const policySchema = new Schema(
+  {
+    preModeration: { type: Boolean, default: false },
+    strictness: { type: String, enum: ['lenient', 'standard', 'strict'], default: 'standard' },
+    categoryActions: { type: [{ category: String, action: String, _id: false }], default: [] },
+    languages: { type: [String], default: ['id', 'en'] },
+    reportThreshold: { type: Number, default: 3 },
+    dueHours: { type: Number, default: 24 },
+    urgentDueHours: { type: Number, default: 4 },
+    offenderRejections: { type: Number, default: 3 },
+    offenderWindowDays: { type: Number, default: 7 },
+  },
+  { _id: false },
+);
+
+const siteSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    webhookUrl: { type: String },
+    webhookSecret: { type: String },
+    policy: { type: policySchema, default: () => ({}) },
+  },
+  { timestamps: true, versionKey: false },
+);
+
+const principalSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    tokenHash: { type: String, required: true },
+    role: { type: String, enum: ['site', 'moderator', 'admin'], required: true },
+    siteIds: { type: [String], default: [] },
+    name: { type: String },
+    revokedAt: { type: Date },
+  },
+  { timestamps: true, versionKey: false },
+);
+
+const spanSchema = new Schema({ start: Number, end: Number, text: String }, { _id: false });
+const reasonSchema = new Schema(
+  {
+    ruleId: String,
+    category: String,
+    legalBasis: String,
+    action: String,
+    message: String,
+    severity: Number,
+    spans: [spanSchema],
+  },
+  { _id: false },
+);
+
+const decisionSchema = new Schema(
+  {
+    action: String,
+    reasons: [reasonSchema],
+    rulesetVersion: String,
+    decidedBy: String,
+    decidedAt: Date,
+    note: String,
+  },
+  { _id: false },
+);
+
+const commentSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    siteId: { type: String, required: true },
+    externalId: { type: String, required: true },
+    articleId: { type: String, required: true },
+    articleUrl: String,
+    articleTitle: String,
+    section: String,
+    parentId: String,
+    author: { id: { type: String, required: true }, name: { type: String, required: true } },
+    text: { type: String, required: true },
+    language: String,
+    status: { type: String, enum: ['approved', 'pending', 'rejected'], required: true },
+    autoDecision: decisionSchema,
+    decision: decisionSchema,
+    maskedText: String,
+    dueAt: Date,
+    reportCount: { type: Number, default: 0 },
+    reported: { type: Boolean, default: false },
+    overdueNotifiedAt: Date,
+  },
+  { timestamps: true, versionKey: 'revision' },
+);
+commentSchema.index({ siteId: 1, externalId: 1 }, { unique: true });
+commentSchema.index({ status: 1, siteId: 1, createdAt: -1 });
+commentSchema.index({ siteId: 1, articleId: 1, createdAt: -1 });
+commentSchema.index({ siteId: 1, 'author.id': 1, createdAt: -1 });
+
+const auditSchema = new Schema(
+  {
+    actor: { type: String, required: true },
+    action: { type: String, required: true },
+    target: { type: String, required: true },
+    siteId: String,
+    before: Schema.Types.Mixed,
+    after: Schema.Types.Mixed,
+    note: String,
+    at: { type: Date, default: () => new Date() },
+  },
+  { versionKey: false },
+);
+auditSchema.index({ target: 1, at: -1 });
+
+const eventSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    seq: { type: Number, required: true },
+    type: { type: String, required: true },
+    at: { type: Date, required: true },
+    siteId: String,
+    instanceId: String,
+    data: Schema.Types.Mixed,
+  },
+  { versionKey: false },
+);
+eventSchema.index({ seq: 1 });
+
+const ruleVersionSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    hash: { type: String, required: true },
+    content: { type: String, required: true },
+    changedBy: { type: String, required: true },
+    at: { type: Date, default: () => new Date() },
+  },
+  { versionKey: false },
+);
+ruleVersionSchema.index({ name: 1, at: -1 });
+
+const authorSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    siteId: { type: String, required: true },
+    authorId: { type: String, required: true },
+    history: { type: [{ at: Date, status: String, _id: false }], default: [] },
+    bannedUntil: Date,
+    banReason: String,
+  },
+  { timestamps: true, versionKey: 'revision' },
+);
+
+const reportSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    commentId: { type: String, required: true },
+    siteId: { type: String, required: true },
+    reporterId: { type: String, required: true },
+    reason: { type: String, required: true },
+    note: String,
+    at: { type: Date, default: () => new Date() },
+  },
+  { versionKey: false },
+);
+reportSchema.index({ commentId: 1 });
+
+const webhookDeliverySchema = new Schema(
+  {
+    siteId: { type: String, required: true },
+    commentId: { type: String, required: true },
+    url: String,
+    event: String,
+    attempts: { type: Number, default: 0 },
+    status: { type: String, enum: ['pending', 'delivered', 'failed'], default: 'pending' },
+    lastStatus: Number,
+    lastError: String,
+    nextAttemptAt: Date,
+  },
+  { timestamps: true, versionKey: false },
+);
+webhookDeliverySchema.index({ status: 1, nextAttemptAt: 1 });
+
+export type SiteDoc = InferSchemaType<typeof siteSchema> & { _id: string };
+export type PrincipalDoc = InferSchemaType<typeof principalSchema> & { _id: string };
+export type CommentDoc = InferSchemaType<typeof commentSchema> & { _id: string; createdAt: Date; updatedAt: Date; revision: number };
+export type AuditDoc = InferSchemaType<typeof auditSchema>;
+export type EventDoc = InferSchemaType<typeof eventSchema> & { _id: string };
+export type RuleVersionDoc = InferSchemaType<typeof ruleVersionSchema>;
+export type AuthorDoc = InferSchemaType<typeof authorSchema> & { _id: string };
+export type ReportDoc = InferSchemaType<typeof reportSchema> & { _id: string };
+export type WebhookDeliveryDoc = InferSchemaType<typeof webhookDeliverySchema>;
+
+export interface Models {
+  Site: Model<SiteDoc>;
+  Principal: Model<PrincipalDoc>;
+  Comment: Model<CommentDoc>;
+  Audit: Model<AuditDoc>;
+  Event: Model<EventDoc>;
+  RuleVersion: Model<RuleVersionDoc>;
+  Author: Model<AuthorDoc>;
+  Report: Model<ReportDoc>;
+  WebhookDelivery: Model<WebhookDeliveryDoc>;
+}
+
+/** Binds every schema to `conn` (collection names as in DESIGN.md). */
+export function createModels(conn: Connection): Models {
+  return {
+    Site: conn.model<SiteDoc>('Site', siteSchema, 'sites'),
+    Principal: conn.model<PrincipalDoc>('Principal', principalSchema, 'principals'),
+    Comment: conn.model<CommentDoc>('Comment', commentSchema, 'comments'),
+    Audit: conn.model<AuditDoc>('Audit', auditSchema, 'audit'),
+    Event: conn.model<EventDoc>('Event', eventSchema, 'events'),
+    RuleVersion: conn.model<RuleVersionDoc>('RuleVersion', ruleVersionSchema, 'rule_versions'),
+    Author: conn.model<AuthorDoc>('Author', authorSchema, 'authors'),
+    Report: conn.model<ReportDoc>('Report', reportSchema, 'reports'),
+    WebhookDelivery: conn.model<WebhookDeliveryDoc>('WebhookDelivery', webhookDeliverySchema, 'webhook_deliveries'),
+  };
+}
+
+/** Builds every index; an index option the store does not support fails here, loudly. */
+export async function initModels(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Model<unknown>[]) await model.init();
+}
