@@ -1,0 +1,347 @@
+import { Router } from 'express';
+import { errorCatalogue } from './errors';
+
+/**
+ * The OpenAPI 3.1 description of the HTTP API (DESIGN.md), served without
+ * auth at `GET /v1/openapi.json`. Schemas are JSON Schema 2020-12, so a test
+ * can validate real responses against them (tests/http/openapi.test.ts).
+ * Operations marked `x-saring-planned: true` are in the contract but not
+ * served by this build yet.
+ */
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const str = (extra: Json = {}): Json => ({ type: 'string', ...extra });
+const dateTime = str({ format: 'date-time' });
+const opt = (schema: Json): Json => ({ anyOf: [schema, { type: 'null' }] });
+const obj = (required: string[], properties: Json, additionalProperties: boolean | Json = true): Json => ({ type: 'object', required, properties, additionalProperties });
+const json = (schema: Json, description: string): Json => ({ description, content: { 'application/json': { schema } } });
+
+/** Every error status of an operation answers with the one error body. */
+function errors(...statuses: number[]): Json {
+  const byStatus: Json = {};
+  for (const s of statuses) byStatus[String(s)] = { $ref: `#/components/responses/Error${s}` };
+  return byStatus;
+}
+const auth = [401, 403];
+const body = [400, 413, 415, 422];
+
+const schemas: Json = {
+  Error: obj(['error'], {
+    error: obj(['code', 'message', 'requestId'], {
+      code: str({ enum: Object.keys(errorCatalogue) }),
+      message: str(),
+      details: { type: 'array', items: obj(['message'], { path: str(), message: str() }) },
+      requestId: str(),
+    }, false),
+  }, false),
+  Span: obj(['start', 'end', 'text'], { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, text: str() }),
+  Reason: obj(['ruleId', 'category', 'legalBasis', 'action', 'message', 'spans'], {
+    ruleId: str(),
+    category: str(),
+    legalBasis: str(),
+    action: str({ enum: ['reject', 'review', 'mask', 'flag'] }),
+    message: str(),
+    severity: { type: 'number' },
+    spans: { type: 'array', items: ref('Span') },
+  }),
+  Status: str({ enum: ['approved', 'pending', 'rejected'] }),
+  Decision: obj(['status', 'action', 'reasons', 'maskedText', 'rulesetVersion'], {
+    status: ref('Status'),
+    action: str({ enum: ['approve', 'reject', 'review', 'mask', 'flag'] }),
+    reasons: { type: 'array', items: ref('Reason') },
+    maskedText: str(),
+    rulesetVersion: str(),
+  }),
+  SubmitComment: obj(['externalId', 'articleId', 'author', 'text'], {
+    externalId: str({ maxLength: 200 }),
+    articleId: str({ maxLength: 200 }),
+    articleUrl: str({ format: 'uri' }),
+    articleTitle: str({ maxLength: 500 }),
+    section: str({ maxLength: 200 }),
+    parentId: str({ maxLength: 200 }),
+    author: obj(['id', 'name'], { id: str(), name: str() }, false),
+    text: str({ minLength: 1 }),
+    language: str({ enum: ['id', 'en'] }),
+  }, false),
+  SubmitResult: obj(['id', 'externalId', 'status', 'reasons', 'maskedText', 'rulesetVersion', 'createdAt'], {
+    id: str(),
+    externalId: str(),
+    status: ref('Status'),
+    reasons: { type: 'array', items: ref('Reason') },
+    maskedText: str(),
+    rulesetVersion: str(),
+    createdAt: dateTime,
+  }),
+  StoredDecision: obj([], { action: str(), reasons: { type: 'array', items: ref('Reason') }, rulesetVersion: str(), decidedBy: str(), decidedAt: dateTime, note: str() }),
+  Comment: obj(['id', 'siteId', 'externalId', 'articleId', 'author', 'text', 'status', 'reasons', 'maskedText', 'createdAt'], {
+    id: str(),
+    siteId: str(),
+    externalId: str(),
+    articleId: str(),
+    articleUrl: str(),
+    articleTitle: str(),
+    section: str(),
+    parentId: str(),
+    author: obj(['id', 'name'], { id: str(), name: str() }),
+    text: str(),
+    language: str(),
+    status: ref('Status'),
+    reasons: { type: 'array', items: ref('Reason') },
+    maskedText: str(),
+    decision: opt(ref('StoredDecision')),
+    autoDecision: opt(ref('StoredDecision')),
+    dueAt: dateTime,
+    reportCount: { type: 'integer' },
+    revision: { type: 'integer' },
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  }),
+  CommentPage: obj(['items'], { items: { type: 'array', items: ref('Comment') }, nextCursor: opt(str()) }),
+  Policy: obj([], {
+    preModeration: { type: 'boolean' },
+    strictness: str({ enum: ['lenient', 'standard', 'strict'] }),
+    categoryActions: { type: 'object', additionalProperties: str({ enum: ['reject', 'review', 'mask', 'flag', 'approve'] }) },
+    reportThreshold: { type: 'integer' },
+    dueHours: { type: 'number' },
+    urgentDueHours: { type: 'number' },
+    offenderRejections: { type: 'integer' },
+    offenderWindowDays: { type: 'number' },
+  }),
+  Site: obj(['id', 'name'], { id: str(), name: str(), webhookUrl: str(), policy: ref('Policy') }),
+  CreatedSite: obj(['id', 'name', 'token', 'tokenId'], { id: str(), name: str(), webhookUrl: str(), webhookSecret: str({ description: 'Shown once.' }), token: str({ description: 'The site API key. Shown once.' }), tokenId: str() }),
+  CreatedPrincipal: obj(['id', 'role', 'siteIds', 'token'], { id: str(), role: str({ enum: ['site', 'moderator', 'admin'] }), siteIds: { type: 'array', items: str() }, name: str(), token: str({ description: 'Shown once.' }) }),
+  RulesetIssue: obj(['file', 'message'], { file: str(), line: { type: 'integer' }, ruleId: str(), message: str() }),
+  RuleFileSummary: obj(['name', 'hash', 'etag', 'size'], {
+    name: str(),
+    categories: { type: 'array', items: str() },
+    ruleCount: { type: 'integer' },
+    termCount: { type: 'integer' },
+    hash: str({ description: 'SHA-256 of the file content, hex.' }),
+    etag: str(),
+    size: { type: 'integer' },
+    loaded: { type: 'boolean', description: 'False when the file on disk is not part of the ruleset that serves (refused or not yet reloaded).' },
+  }),
+  RuleList: obj(['rulesetVersion', 'files'], { rulesetVersion: str(), ruleCount: { type: 'integer' }, termCount: { type: 'integer' }, files: { type: 'array', items: ref('RuleFileSummary') } }),
+  RuleFile: obj(['name', 'content', 'hash', 'etag'], { name: str(), content: str(), hash: str(), etag: str(), categories: { type: 'array', items: str() }, ruleCount: { type: 'integer' } }),
+  RuleWriteResult: obj(['name', 'hash', 'etag', 'rulesetVersion', 'created'], { name: str(), hash: str(), etag: str(), rulesetVersion: str(), created: { type: 'boolean' } }),
+  ValidateRules: {
+    oneOf: [
+      obj(['name', 'content'], { name: str(), content: str() }, false),
+      obj(['files'], { files: { type: 'array', minItems: 1, items: obj(['name', 'content'], { name: str(), content: str() }, false) } }, false),
+    ],
+  },
+  ValidationResult: obj(['ok', 'issues'], { ok: { type: 'boolean' }, issues: { type: 'array', items: ref('RulesetIssue') }, rulesetVersion: str(), ruleCount: { type: 'integer' } }),
+  Report: obj(['reporterId', 'reason'], { reporterId: str(), reason: str(), note: str() }),
+  Ban: obj([], { until: dateTime, hours: { type: 'number' }, reason: str() }),
+};
+
+const errorResponses: Json = {};
+for (const [code, entry] of Object.entries(errorCatalogue)) {
+  const key = `Error${entry.status}`;
+  const prior = errorResponses[key] as { description: string } | undefined;
+  errorResponses[key] = json(ref('Error'), prior ? `${prior.description}, ${code}` : `error: ${code}`);
+}
+
+const idParam = (name: string, description: string): Json => ({ name, in: 'path', required: true, description, schema: str() });
+const ruleNameParam: Json = { name: 'name', in: 'path', required: true, description: 'A rule file name: `[a-z0-9_-]+.yaml` (or `.yml`).', schema: str({ pattern: '^[a-z0-9_][a-z0-9_-]{0,63}\\.ya?ml$' }) };
+const requestBody = (schema: Json): Json => ({ required: true, content: { 'application/json': { schema } } });
+const open: Json = { security: [] };
+
+const paths: Json = {
+  '/healthz': { get: { ...open, summary: 'Liveness', tags: ['operations'], responses: { 200: json(obj(['status'], { status: str() }), 'alive') } } },
+  '/readyz': {
+    get: {
+      ...open,
+      summary: 'Readiness: store reachable and rules loaded',
+      tags: ['operations'],
+      responses: {
+        200: json(obj(['status', 'store', 'rules'], { status: str(), store: str(), rules: str(), rulesetVersion: str() }), 'ready'),
+        503: json(obj(['status', 'store', 'rules'], { status: str(), store: str(), rules: str() }), 'not ready (with Retry-After)'),
+      },
+    },
+  },
+  '/metrics': { get: { ...open, summary: 'Prometheus metrics', tags: ['operations'], responses: { 200: { description: 'text exposition format', content: { 'text/plain': { schema: str() } } } } } },
+  '/v1/openapi.json': { get: { ...open, summary: 'This document', tags: ['operations'], responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1') } } },
+  '/v1/comments': {
+    post: {
+      summary: 'Submit a comment (site token); answers with the decision at once',
+      tags: ['comments'],
+      requestBody: requestBody(ref('SubmitComment')),
+      responses: { 201: json(ref('SubmitResult'), 'stored and decided'), 200: json(ref('SubmitResult'), 'the same (site, externalId) again: the stored decision'), ...errors(...body, ...auth, 503) },
+    },
+    get: {
+      summary: 'List comments (moderator: its sites; site: its own), newest first, cursor paginated',
+      tags: ['comments'],
+      parameters: ['status', 'siteId', 'articleId', 'authorId', 'cursor', 'limit'].map((name) => ({ name, in: 'query', schema: name === 'limit' ? { type: 'integer', minimum: 1, maximum: 200 } : str() })),
+      responses: { 200: json(ref('CommentPage'), 'a page of comments'), ...errors(...auth, 422, 503) },
+    },
+  },
+  '/v1/comments/{id}': { get: { summary: 'One comment', tags: ['comments'], parameters: [idParam('id', 'comment id')], responses: { 200: json(ref('Comment'), 'the comment'), ...errors(...auth, 404, 503) } } },
+  '/v1/comments/{id}/decision': {
+    post: {
+      summary: 'A moderator approves or rejects a comment (audit, event, webhook)',
+      tags: ['moderation'],
+      parameters: [idParam('id', 'comment id')],
+      requestBody: requestBody(
+        obj(['status'], {
+          status: str({ enum: ['approved', 'rejected'] }),
+          note: str({ maxLength: 2000 }),
+          force: { type: 'boolean', description: 'Override a human decision or win against a concurrent one.' },
+          expectedRevision: { type: 'integer', minimum: 0, description: 'The `revision` the moderator saw; another current revision is a 409 unless forced.' },
+        }, false),
+      ),
+      responses: { 200: json(ref('Comment'), 'the decided comment'), ...errors(...body, ...auth, 404, 409, 503) },
+    },
+  },
+  '/v1/comments/{id}/reports': {
+    post: {
+      summary: 'A reader reports a comment (site token), de-duplicated per reporter',
+      tags: ['moderation'],
+      parameters: [idParam('id', 'comment id')],
+      requestBody: requestBody(ref('Report')),
+      responses: { 201: json({ type: 'object' }, 'report stored'), 200: json({ type: 'object' }, 'this reporter already reported it'), ...errors(...body, ...auth, 404, 503) },
+    },
+  },
+  '/v1/reports/compliance': {
+    get: {
+      summary: 'Compliance report of decisions per category and legal basis (JSON or CSV)',
+      tags: ['moderation'],
+      parameters: [{ name: 'siteId', in: 'query', schema: str() }, { name: 'from', in: 'query', schema: dateTime }, { name: 'to', in: 'query', schema: dateTime }],
+      responses: { 200: { description: 'the report', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: str() } } }, ...errors(...auth, 422, 503) },
+    },
+  },
+  '/v1/sites/{id}/authors/{authorId}/ban': {
+    post: {
+      summary: 'Ban an author on one site until a time',
+      tags: ['moderation'],
+      parameters: [idParam('id', 'site id'), idParam('authorId', 'author id')],
+      requestBody: requestBody(ref('Ban')),
+      responses: { 200: json({ type: 'object' }, 'the ban'), ...errors(...body, ...auth, 404, 503) },
+    },
+    delete: { summary: 'Lift a ban', tags: ['moderation'], parameters: [idParam('id', 'site id'), idParam('authorId', 'author id')], responses: { 200: json({ type: 'object' }, 'lifted'), 204: { description: 'lifted' }, ...errors(...auth, 404, 503) } },
+  },
+  '/v1/moderate': {
+    post: {
+      summary: 'Dry run: the decision for a text, nothing stored (any role)',
+      tags: ['comments'],
+      requestBody: requestBody(obj(['text'], { text: str({ minLength: 1 }), siteId: str(), language: str({ enum: ['id', 'en'] }) }, false)),
+      responses: { 200: json(ref('Decision'), 'the decision'), ...errors(...body, ...auth, 503) },
+    },
+  },
+  '/v1/rules': { get: { summary: 'List rule files with their ETags and the serving ruleset version (moderator, admin)', tags: ['rules'], responses: { 200: json(ref('RuleList'), 'rule files'), ...errors(...auth) } } },
+  '/v1/rules/validate': {
+    post: {
+      summary: 'Validate candidate rule files against the rest of the directory (moderator, admin); writes nothing',
+      tags: ['rules'],
+      requestBody: requestBody(ref('ValidateRules')),
+      responses: { 200: json(ref('ValidationResult'), 'ok, or the issues with file, line and rule id'), ...errors(...body, ...auth) },
+    },
+  },
+  '/v1/rules/{name}': {
+    get: {
+      summary: 'One rule file: raw YAML by default, JSON with `Accept: application/json`; strong ETag',
+      tags: ['rules'],
+      parameters: [ruleNameParam, { name: 'If-None-Match', in: 'header', schema: str() }],
+      responses: {
+        200: { description: 'the file', headers: { ETag: { schema: str() } }, content: { 'application/yaml': { schema: str() }, 'application/json': { schema: ref('RuleFile') } } },
+        304: { description: 'not modified (If-None-Match matched)' },
+        ...errors(400, ...auth, 404),
+      },
+    },
+    put: {
+      summary: 'Replace (If-Match) or create (If-None-Match: *) a rule file (admin); validated, written atomically, live at once, versioned',
+      tags: ['rules'],
+      parameters: [ruleNameParam, { name: 'If-Match', in: 'header', schema: str() }, { name: 'If-None-Match', in: 'header', schema: str() }],
+      requestBody: { required: true, content: { 'application/yaml': { schema: str() }, 'text/yaml': { schema: str() }, 'text/plain': { schema: str() }, 'application/json': { schema: obj(['content'], { content: str() }, false) } } },
+      responses: {
+        200: json(ref('RuleWriteResult'), 'replaced; the new ruleset serves'),
+        201: json(ref('RuleWriteResult'), 'created; the new ruleset serves'),
+        ...errors(...body, ...auth, 409, 412, 428, 503),
+      },
+    },
+  },
+  '/v1/sites': {
+    post: {
+      summary: 'Create a site and its API key (admin); the key is shown once',
+      tags: ['admin'],
+      requestBody: requestBody(obj(['id', 'name'], { id: str({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }), name: str(), webhookUrl: str({ format: 'uri' }), policy: ref('Policy') }, false)),
+      responses: { 201: json(ref('CreatedSite'), 'created'), ...errors(...body, ...auth, 409, 503) },
+    },
+  },
+  '/v1/sites/{id}': {
+    get: { summary: 'A site (admin)', tags: ['admin'], parameters: [idParam('id', 'site id')], responses: { 200: json(ref('Site'), 'the site'), ...errors(...auth, 404, 503) } },
+    patch: {
+      summary: 'Change a site name, webhook or policy (admin)',
+      tags: ['admin'],
+      parameters: [idParam('id', 'site id')],
+      requestBody: requestBody(obj([], { name: str(), webhookUrl: str({ format: 'uri' }), policy: ref('Policy') }, false)),
+      responses: { 200: json(ref('Site'), 'the site'), ...errors(...body, ...auth, 404, 503) },
+    },
+  },
+  '/v1/principals': {
+    post: {
+      summary: 'Create a moderator, admin or site token (admin); shown once',
+      tags: ['admin'],
+      requestBody: requestBody(obj(['role'], { role: str({ enum: ['site', 'moderator', 'admin'] }), siteIds: { type: 'array', items: str() }, name: str() }, false)),
+      responses: { 201: json(ref('CreatedPrincipal'), 'created'), ...errors(...body, ...auth, 503) },
+    },
+  },
+  '/v1/principals/{id}': { delete: { summary: 'Revoke a token (admin)', tags: ['admin'], parameters: [idParam('id', 'token id')], responses: { 204: { description: 'revoked' }, ...errors(...auth, 404, 503) } } },
+  '/v1/stream': {
+    get: {
+      summary: 'Live stream (WebSocket upgrade): `{type, seq, at, data}` events; token in Authorization or Sec-WebSocket-Protocol',
+      tags: ['moderation'],
+      parameters: [{ name: 'since', in: 'query', schema: { type: 'integer' } }],
+      responses: { 101: { description: 'switching protocols' }, ...errors(400, ...auth) },
+    },
+  },
+};
+
+/** Operations of DESIGN.md that this build does not serve yet (checked by the OpenAPI test). */
+export const plannedOperations: ReadonlyArray<string> = [
+  'POST /v1/comments/{id}/reports',
+  'GET /v1/reports/compliance',
+  'POST /v1/sites/{id}/authors/{authorId}/ban',
+  'DELETE /v1/sites/{id}/authors/{authorId}/ban',
+];
+
+/** Builds the OpenAPI 3.1 document. */
+export function buildOpenApiDocument(version = '0.1.0'): Json {
+  const marked = structuredClone(paths) as Record<string, Record<string, Json>>;
+  for (const op of plannedOperations) {
+    const [method, route] = op.split(' ') as [string, string];
+    const target = marked[route]?.[method.toLowerCase()];
+    if (target) Object.assign(target, { 'x-saring-planned': true, description: 'Planned in DESIGN.md; not served by this build yet.' });
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Saring',
+      version,
+      description: 'Comment moderation for Indonesian news sites. Errors are always `{ error: { code, message, details?, requestId } }`.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    tags: ['comments', 'moderation', 'rules', 'admin', 'operations'].map((name) => ({ name })),
+    paths: marked,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A site, moderator or admin token (`sar_…`), or SARING_ADMIN_TOKEN.' } },
+      schemas,
+      responses: errorResponses,
+    },
+  };
+}
+
+/** `GET /v1/openapi.json`, no auth. */
+export function openApiRoutes(): Router {
+  const router = Router();
+  const document = JSON.stringify(buildOpenApiDocument());
+  router.get('/v1/openapi.json', (_req, res) => {
+    res.type('application/json').send(document);
+  });
+  return router;
+}

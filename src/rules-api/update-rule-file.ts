@@ -1,0 +1,86 @@
+import type { RuleProvider } from '../http/deps';
+import { AppError } from '../http/errors';
+import type { CompiledRuleset, RulesetIssue } from '../moderation';
+import type { Models } from '../store/models';
+import { assertWritePreconditions, type WriteConditions } from './preconditions';
+import { assertRuleFileName, etagOf, hashRuleContent, readRuleFile, restoreRuleFile, writeRuleFileAtomically } from './rule-files';
+import type { SerialQueue } from './serial-queue';
+import { validateRules } from './validate-rules';
+
+/** What `updateRuleFile` needs: the rules directory, the live rules, the store, one edit queue. */
+export interface UpdateRuleFileDeps {
+  dir: string;
+  rules: RuleProvider;
+  models: Pick<Models, 'RuleVersion' | 'Audit'>;
+  queue: SerialQueue;
+}
+
+/** One edit: the new content, the caller's preconditions and who makes it. */
+export interface UpdateRuleFileInput {
+  name: string;
+  content: string;
+  conditions: WriteConditions;
+  actor: string;
+}
+
+/** The outcome: the new version, and whether the file was created. */
+export interface UpdateRuleFileResult {
+  name: string;
+  hash: string;
+  etag: string;
+  rulesetVersion: string;
+  created: boolean;
+}
+
+function refused(message: string, issues: RulesetIssue[]): AppError {
+  return new AppError('validation_failed', message, issues.map((i) => ({ ...i })));
+}
+
+/**
+ * Replaces (or creates) one rule file, the only way the API changes rules:
+ * check the preconditions → validate the candidate with the rest of the
+ * directory (nothing is written when it fails) → record the version → write
+ * atomically → reload so the new ruleset serves at once (undoing the write if
+ * the reload refuses it) → audit.
+ */
+export async function updateRuleFile(deps: UpdateRuleFileDeps, input: UpdateRuleFileInput): Promise<UpdateRuleFileResult> {
+  const name = assertRuleFileName(input.name);
+  const reload = deps.rules.reload?.bind(deps.rules);
+  if (!reload) throw new AppError('conflict', 'Rule files are read-only on this instance (no live rule service).');
+  return deps.queue.run(async () => {
+    const previous = await readRuleFile(deps.dir, name);
+    assertWritePreconditions(input.conditions, previous?.hash);
+    const hash = hashRuleContent(input.content);
+    if (previous?.hash === hash) return { name, hash, etag: etagOf(hash), rulesetVersion: deps.rules.current().version, created: false };
+
+    const verdict = await validateRules(deps.dir, [{ name, content: input.content }]);
+    if (!verdict.ok) throw refused(`${name} was refused; nothing was written and the current rules keep serving.`, verdict.issues);
+
+    const version = await deps.models.RuleVersion.create({ name, hash, content: input.content, changedBy: input.actor });
+    let ruleset: CompiledRuleset;
+    try {
+      await writeRuleFileAtomically(deps.dir, name, input.content);
+      ruleset = await reloadOrUndo(reload, deps.dir, name, previous);
+    } catch (err) {
+      await deps.models.RuleVersion.deleteOne({ _id: version._id }).catch(() => undefined);
+      throw err;
+    }
+    await deps.models.Audit.create({
+      actor: input.actor,
+      action: previous ? 'rules.update' : 'rules.create',
+      target: `rules:${name}`,
+      before: previous ? { hash: previous.hash } : undefined,
+      after: { hash, rulesetVersion: ruleset.version },
+    });
+    return { name, hash, etag: etagOf(hash), rulesetVersion: ruleset.version, created: !previous };
+  });
+}
+
+/** Reloads; when the directory as a whole is refused (a concurrent hand edit), puts the old file back. */
+async function reloadOrUndo(reload: NonNullable<RuleProvider['reload']>, dir: string, name: string, previous: Awaited<ReturnType<typeof readRuleFile>>): Promise<CompiledRuleset> {
+  const result = await reload();
+  if (result.ok) return result.ruleset;
+  await restoreRuleFile(dir, name, previous);
+  await reload();
+  throw refused(`${name} was refused on reload; the previous file was restored.`, result.error.issues);
+}

@@ -1,0 +1,132 @@
+import Ajv2020 from 'ajv/dist/2020';
+import request, { type Response } from 'supertest';
+import { plannedOperations } from '../../src/http/openapi';
+import { ADMIN_TOKEN, aComment, buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
+
+type Json = Record<string, unknown>;
+interface Doc {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, Json> }>>;
+  components: { schemas: Record<string, Json>; responses: Record<string, Json> };
+}
+
+const base = 'https://saring.test/openapi.json';
+
+/** A validator for documented responses: schemas are JSON Schema 2020-12, refs point into components. */
+function responseChecker(doc: Doc) {
+  const rebased = JSON.parse(JSON.stringify(doc).replaceAll('"#/components/schemas/', `"${base}#/$defs/`)) as Doc;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:/i);
+  ajv.addSchema({ $id: base, $defs: rebased.components.schemas });
+
+  const templates = Object.keys(rebased.paths).map((p) => ({ template: p, re: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+  return (method: string, url: string, res: Response): void => {
+    const path = url.split('?')[0]!;
+    const found = templates.find((t) => t.re.test(path));
+    const where = `${method} ${path} → ${res.status}`;
+    if (!found) throw new Error(`${where}: path not documented`);
+    const op = rebased.paths[found.template]![method.toLowerCase()];
+    if (!op) throw new Error(`${where}: method not documented`);
+    let response = op.responses[String(res.status)];
+    if (!response) throw new Error(`${where}: status not documented (documented: ${Object.keys(op.responses).join(', ')})`);
+    if (typeof response.$ref === 'string') response = rebased.components.responses[response.$ref.split('/').pop()!]!;
+    const content = response.content as Record<string, { schema: Json }> | undefined;
+    if (!content) {
+      expect(res.text ?? '').toBe('');
+      return;
+    }
+    const type = String(res.headers['content-type'] ?? '').split(';')[0]!;
+    const media = content[type];
+    if (!media) throw new Error(`${where}: content type ${type} not documented`);
+    if (type !== 'application/json') return;
+    const validate = ajv.compile(media.schema);
+    if (!validate(res.body)) throw new Error(`${where}: body does not match the schema: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(res.body).slice(0, 500)}`);
+  };
+}
+
+describe('GET /v1/openapi.json', () => {
+  let t: TestApp;
+  let doc: Doc;
+  let check: ReturnType<typeof responseChecker>;
+  let site: string;
+  let moderator: string;
+  beforeAll(async () => {
+    t = await buildTestApp({ label: 'openapi' });
+    site = (await createSite(t.app, 'openapi-site')).token;
+    moderator = await createPrincipal(t.app, 'moderator', ['openapi-site']);
+    const res = await request(t.app).get('/v1/openapi.json');
+    expect(res.status).toBe(200);
+    doc = res.body;
+    check = responseChecker(doc);
+  });
+  afterAll(() => t.close());
+
+  it('when fetched without a token, then it is an OpenAPI 3.1 document whose refs all resolve', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(schemas|responses)\/([^"]+)"/g)];
+    expect(refs.length).toBeGreaterThan(10);
+    for (const [, kind, name] of refs) expect(doc.components[kind as 'schemas' | 'responses']).toHaveProperty([name!]);
+  });
+
+  it('when an operation is documented and not marked planned, then the app serves it (no catch-all 404)', async () => {
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(ops)) {
+        if (path === '/v1/stream' || plannedOperations.includes(`${method.toUpperCase()} ${path}`)) continue;
+        const url = path.replace(/\{[^}]+\}/g, 'x-probe.yaml');
+        const res = await request(t.app)[method as 'get'](url);
+        if (res.status === 404 && /^No route for/.test(res.body?.error?.message ?? '')) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  type Call = [string, string, () => Promise<Response>];
+  const calls: Call[] = [
+    ['GET', '/healthz', () => request(t.app).get('/healthz')],
+    ['GET', '/readyz', () => request(t.app).get('/readyz')],
+    ['GET', '/v1/openapi.json', () => request(t.app).get('/v1/openapi.json')],
+    ['POST', '/v1/comments', () => request(t.app).post('/v1/comments').set(auth(site)).send(aComment({ externalId: 'oa-1' }))],
+    ['POST', '/v1/comments', () => request(t.app).post('/v1/comments').set(auth(site)).send(aComment({ externalId: 'oa-1' }))],
+    ['POST', '/v1/comments', () => request(t.app).post('/v1/comments').set(auth(site)).send(aComment({ text: 42 }))],
+    ['POST', '/v1/comments', () => request(t.app).post('/v1/comments').send(aComment())],
+    ['POST', '/v1/comments', () => request(t.app).post('/v1/comments').set(auth(moderator)).send(aComment())],
+    ['POST', '/v1/comments', () => request(t.app).post('/v1/comments').set(auth(site)).set('Content-Type', 'application/json').send('{"x":')],
+    ['POST', '/v1/comments', () => request(t.app).post('/v1/comments').set(auth(site)).set('Content-Type', 'text/plain').send('hello')],
+    ['GET', '/v1/comments', () => request(t.app).get('/v1/comments?siteId=openapi-site').set(auth(moderator))],
+    ['GET', '/v1/comments', () => request(t.app).get('/v1/comments?limit=0').set(auth(moderator))],
+    ['GET', '/v1/comments/c_missing', () => request(t.app).get('/v1/comments/c_missing').set(auth(moderator))],
+    ['POST', '/v1/comments/c_missing/decision', () => request(t.app).post('/v1/comments/c_missing/decision').set(auth(moderator)).send({ status: 'approved' })],
+    ['POST', '/v1/moderate', () => request(t.app).post('/v1/moderate').set(auth(moderator)).send({ text: 'Dasar anjing lu, goblok!' })],
+    ['POST', '/v1/moderate', () => request(t.app).post('/v1/moderate').set(auth(moderator)).send({})],
+    ['POST', '/v1/sites', () => request(t.app).post('/v1/sites').set(auth(ADMIN_TOKEN)).send({ id: 'openapi-two', name: 'Two', webhookUrl: 'https://example.test/hook' })],
+    ['POST', '/v1/sites', () => request(t.app).post('/v1/sites').set(auth(ADMIN_TOKEN)).send({ id: 'openapi-two', name: 'Two' })],
+    ['GET', '/v1/sites/openapi-two', () => request(t.app).get('/v1/sites/openapi-two').set(auth(ADMIN_TOKEN))],
+    ['PATCH', '/v1/sites/openapi-two', () => request(t.app).patch('/v1/sites/openapi-two').set(auth(ADMIN_TOKEN)).send({ name: 'Two, renamed' })],
+    ['POST', '/v1/principals', () => request(t.app).post('/v1/principals').set(auth(ADMIN_TOKEN)).send({ role: 'moderator', siteIds: ['openapi-two'] })],
+    ['DELETE', '/v1/principals/nope', () => request(t.app).delete('/v1/principals/nope').set(auth(ADMIN_TOKEN))],
+    ['GET', '/v1/rules', () => request(t.app).get('/v1/rules').set(auth(moderator))],
+    ['GET', '/v1/rules', () => request(t.app).get('/v1/rules').set(auth(site))],
+    ['GET', '/v1/rules/missing.yaml', () => request(t.app).get('/v1/rules/missing.yaml').set(auth(moderator))],
+    ['GET', '/v1/rules/..%2fpackage.json', () => request(t.app).get('/v1/rules/..%2fpackage.json').set(auth(moderator))],
+    ['PUT', '/v1/rules/x.yaml', () => request(t.app).put('/v1/rules/x.yaml').set(auth(moderator)).type('application/yaml').send('x: 1')],
+    ['POST', '/v1/rules/validate', () => request(t.app).post('/v1/rules/validate').set(auth(moderator)).send({ name: 'x.yaml', content: 'category: [' })],
+    ['POST', '/v1/rules/validate', () => request(t.app).post('/v1/rules/validate').set(auth(moderator)).send({ nothing: true })],
+  ];
+
+  it.each(calls.map(([m, u, f], i) => [`${i + 1}. ${m} ${u}`, m, u, f] as const))('when %s is answered, then its status and body are as documented', async (_label, method, url, call) => {
+    const res = await call();
+    check(method, url, res);
+  });
+
+  it('when a comment is decided, then the answer matches the documented comment', async () => {
+    const created = await request(t.app).post('/v1/comments').set(auth(site)).send(aComment({ text: 'Dasar anjing lu, goblok!' }));
+    const decided = await request(t.app).post(`/v1/comments/${created.body.id}/decision`).set(auth(moderator)).send({ status: 'approved', note: 'konteks berita' });
+    expect(decided.status).toBe(200);
+    check('POST', `/v1/comments/${created.body.id}/decision`, decided);
+    const one = await request(t.app).get(`/v1/comments/${created.body.id}`).set(auth(moderator));
+    check('GET', `/v1/comments/${created.body.id}`, one);
+  });
+});
