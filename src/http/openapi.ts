@@ -24,7 +24,8 @@ function errors(...statuses: number[]): Json {
   for (const s of statuses) byStatus[String(s)] = { $ref: `#/components/responses/Error${s}` };
   return byStatus;
 }
-const auth = [401, 403];
+/** Every authenticated operation can also be rate limited (429 with Retry-After). */
+const auth = [401, 403, 429];
 const body = [400, 413, 415, 422];
 
 const schemas: Json = {
@@ -102,7 +103,11 @@ const schemas: Json = {
   Policy: obj([], {
     preModeration: { type: 'boolean' },
     strictness: str({ enum: ['lenient', 'standard', 'strict'] }),
-    categoryActions: { type: 'object', additionalProperties: str({ enum: ['reject', 'review', 'mask', 'flag', 'approve'] }) },
+    categoryActions: {
+      type: 'array',
+      description: 'Per-category action overrides (a list: category ids contain dots). `approve` silences a category.',
+      items: obj(['category', 'action'], { category: str({ pattern: '^[a-z]+(\\.[a-z]+)?$' }), action: str({ enum: ['reject', 'review', 'mask', 'flag', 'approve'] }) }, false),
+    },
     reportThreshold: { type: 'integer' },
     dueHours: { type: 'number' },
     urgentDueHours: { type: 'number' },

@@ -2,6 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import request, { type Response } from 'supertest';
 import { plannedOperations } from '../../src/http/openapi';
 import { ADMIN_TOKEN, aComment, buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
+import { buildLiveRulesApp, type LiveRulesApp } from '../rules-api/live-rules';
 
 type Json = Record<string, unknown>;
 interface Doc {
@@ -104,7 +105,7 @@ describe('GET /v1/openapi.json', () => {
     ['POST', '/v1/sites', () => request(t.app).post('/v1/sites').set(auth(ADMIN_TOKEN)).send({ id: 'openapi-two', name: 'Two', webhookUrl: 'https://example.test/hook' })],
     ['POST', '/v1/sites', () => request(t.app).post('/v1/sites').set(auth(ADMIN_TOKEN)).send({ id: 'openapi-two', name: 'Two' })],
     ['GET', '/v1/sites/openapi-two', () => request(t.app).get('/v1/sites/openapi-two').set(auth(ADMIN_TOKEN))],
-    ['PATCH', '/v1/sites/openapi-two', () => request(t.app).patch('/v1/sites/openapi-two').set(auth(ADMIN_TOKEN)).send({ name: 'Two, renamed' })],
+    ['PATCH', '/v1/sites/openapi-two', () => request(t.app).patch('/v1/sites/openapi-two').set(auth(ADMIN_TOKEN)).send({ name: 'Two, renamed', policy: { strictness: 'strict', categoryActions: [{ category: 'kasar.directed', action: 'review' }] } })],
     ['POST', '/v1/principals', () => request(t.app).post('/v1/principals').set(auth(ADMIN_TOKEN)).send({ role: 'moderator', siteIds: ['openapi-two'] })],
     ['DELETE', '/v1/principals/nope', () => request(t.app).delete('/v1/principals/nope').set(auth(ADMIN_TOKEN))],
     ['GET', '/v1/rules', () => request(t.app).get('/v1/rules').set(auth(moderator))],
@@ -128,5 +129,39 @@ describe('GET /v1/openapi.json', () => {
     check('POST', `/v1/comments/${created.body.id}/decision`, decided);
     const one = await request(t.app).get(`/v1/comments/${created.body.id}`).set(auth(moderator));
     check('GET', `/v1/comments/${created.body.id}`, one);
+  });
+});
+
+describe('the documented rules API, against live rule files', () => {
+  let t: LiveRulesApp;
+  let check: ReturnType<typeof responseChecker>;
+  beforeAll(async () => {
+    t = await buildLiveRulesApp('openapi-rules');
+    check = responseChecker((await request(t.app).get('/v1/openapi.json')).body);
+  });
+  afterAll(() => t.close());
+
+  const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+  const url = '/v1/rules/kasar.yaml';
+
+  it('when rule files are read, written, refused and created, then every answer is as documented', async () => {
+    const yaml = await request(t.app).get(url).set(admin);
+    check('GET', url, yaml);
+    const asJson = await request(t.app).get(url).set(admin).set('Accept', 'application/json');
+    check('GET', url, asJson);
+    check('GET', url, await request(t.app).get(url).set(admin).set('If-None-Match', yaml.headers.etag!));
+    const put = (headers: Record<string, string>, body: string) => request(t.app).put(url).set(admin).set(headers).type('application/yaml').send(body);
+    check('PUT', url, await put({}, yaml.text));
+    check('PUT', url, await put({ 'If-Match': '"stale"' }, yaml.text));
+    check('PUT', url, await put({ 'If-Match': yaml.headers.etag! }, 'category: [broken'));
+    const ok = await put({ 'If-Match': yaml.headers.etag! }, `${yaml.text}\n# ok\n`);
+    expect(ok.status).toBe(200);
+    check('PUT', url, ok);
+    const created = await request(t.app).put('/v1/rules/baru.yaml').set(admin).set('If-None-Match', '*').type('text/plain').send(yaml.text.replace(/id: kasar\./g, 'id: baru.'));
+    expect(created.status).toBe(201);
+    check('PUT', '/v1/rules/baru.yaml', created);
+    const valid = await request(t.app).post('/v1/rules/validate').set(admin).send({ files: [{ name: 'kasar.yaml', content: yaml.text }] });
+    check('POST', '/v1/rules/validate', valid);
+    check('GET', '/v1/rules', await request(t.app).get('/v1/rules').set(admin));
   });
 });
