@@ -20,7 +20,7 @@ function push(map: Map<number, Hit[]>, rule: number, hit: Hit): void {
 
 /** One pass of the term index over the words. */
 export function collectWordHits(ruleset: CompiledRuleset, views: TextViews): RuleHits {
-  const forms = views.n.tokens.map((t) => wordForms(t.raw, ruleset.variants, ruleset.vocabulary));
+  const forms = views.n.tokens.map((t) => wordForms(t.raw, ruleset.variants, ruleset.vocabulary, ruleset.wordCache));
   const result: RuleHits = { terms: new Map(), allow: new Map(), near: new Map() };
   for (const { entry, a, b } of scanWords(ruleset.trie, forms)) {
     const hit = views.hitFromTokens(a, b, `t${entry.term}`);
@@ -33,6 +33,7 @@ export function collectWordHits(ruleset: CompiledRuleset, views: TextViews): Rul
 function runPattern(p: CompiledPattern, views: TextViews, hits: Hit[]): void {
   if (p.minDigits > 0 && views.digitCount() < p.minDigits) return;
   const subject = p.view === 'words' ? views.words().text : views.n.folded.text;
+  if (p.requires !== undefined && !p.requires.some((r) => subject.includes(r))) return;
   const m = p.re.matcher(subject);
   while (m.find()) {
     const s = m.start();
@@ -45,6 +46,11 @@ function runPattern(p: CompiledPattern, views: TextViews, hits: Hit[]): void {
   }
 }
 
+function hasNonAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+}
+
 function signalHits(rule: CompiledRule, views: TextViews): Hit[] {
   const { n } = views;
   if (rule.signal === 'fancy') {
@@ -52,7 +58,7 @@ function signalHits(rule: CompiledRule, views: TextViews): Hit[] {
     const hits: Hit[] = [];
     n.tokens.forEach((_, i) => {
       const hit = views.hitFromTokens(i, i, 'fancy');
-      if (/[^\x00-\x7f]/.test(n.original.slice(hit.start, hit.end))) hits.push({ ...hit, key: `fancy${i}` });
+      if (hasNonAscii(n.original, hit.start, hit.end)) hits.push({ ...hit, key: `fancy${i}` });
     });
     return hits;
   }

@@ -14,6 +14,8 @@ export interface CompiledPattern {
   view: PatternView;
   /** Cheap gate: the text must contain at least this many digits before the regex runs. */
   minDigits: number;
+  /** Cheap gate: at least one of these literal strings must occur in the view before the regex runs. */
+  requires?: string[];
   validate?: PatternValidator;
 }
 
@@ -85,6 +87,8 @@ export interface CompiledRuleset {
   /** Every word that occurs in any term, allow phrase or marker (affix stems are only tried against these). */
   vocabulary: Set<string>;
   variants: Map<string, string>;
+  /** Memo of word → forms; depends only on this ruleset, so results stay pure. Bounded. */
+  wordCache: Map<string, string[]>;
   compiledAt: string;
   /** The sources it was compiled from, name → YAML (used to validate one changed file against the rest). */
   sources: ReadonlyArray<{ name: string; text: string }>;

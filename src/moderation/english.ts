@@ -1,4 +1,5 @@
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { lexicalForm } from './normalize/lexical';
 import type { Token } from './normalize/tokenize';
 
 /**
@@ -15,9 +16,36 @@ function getMatcher(): RegExpMatcher {
   return matcher;
 }
 
-const ROOT_PREFIXES = new Set(
-  ['abe', 'abo', 'afr', 'ana', 'anu', 'ara', 'ars', 'ass', 'bas', 'bes', 'bit', 'blo', 'bol', 'boo', 'but', 'chi', 'coc', 'cuc', 'cum', 'cun', 'dee', 'dic', 'dil', 'dog', 'dou', 'dyk', 'eja', 'fag', 'fel', 'fin', 'fis', 'fuc', 'fuk', 'fck', 'gan', 'han', 'hen', 'hoo', 'inc', 'jer', 'jiz', 'kik', 'lub', 'mas', 'neg', 'nig', 'org', 'pen', 'pis', 'por', 'pri', 'pus', 'rap', 'ret', 'sca', 'sem', 'sex', 'shi', 'sht', 'slu', 'spa', 'tit', 'tra', 'tur', 'twa', 'vag', 'wan', 'who', 'azz', 'phu', 'fvc'],
-);
+/**
+ * Roots of obscenity's English words, used to decide cheaply whether running obscenity is worth
+ * it. Long roots match as prefixes of a word's lexical form (leet undone, repeats squeezed);
+ * short ones (ass, tit, anal…) only as the whole word or with an English ending, because as
+ * prefixes they hit assess, title, analysis.
+ */
+const PREFIX_ROOTS = 'fuck fuk fck fuq fvck phuck shit bitch cunt slut wank jizz whore pusy dildo nig bastard blowjob bob retard masturbat ejaculat felatio gangbang handjob hentai bolock butplug chingchong deepthroat dogystyle africon arabush abed bonga bestiality lubejob incest orgasm trany vagina penis semen spastic hoker fisting felch'.split(' ');
+const WORD_ROOTS = new Set('as arse ase tit tits cum sex anal anus pis porn rape scat orgy dick cock turd twat kike prick dyke cuck fag faget negro az'.split(' '));
+const ENDINGS = ['', 's', 'es', 'ed', 'ing', 'er', 'y', 'hole', 'holes', 'face', 'head', 'hat', 'wipe', 'ty', 'ie', 'ies'];
+
+const BY_START = new Map<string, { prefixes: string[]; words: boolean }>();
+for (const r of PREFIX_ROOTS) {
+  const e = BY_START.get(r.slice(0, 2)) ?? { prefixes: [], words: false };
+  e.prefixes.push(r);
+  BY_START.set(r.slice(0, 2), e);
+}
+for (const r of WORD_ROOTS) {
+  const e = BY_START.get(r.slice(0, 2)) ?? { prefixes: [], words: false };
+  e.words = true;
+  BY_START.set(r.slice(0, 2), e);
+}
+
+function startsWithRoot(word: string): boolean {
+  const entry = BY_START.get(word.slice(0, 2));
+  if (entry === undefined) return false;
+  for (const r of entry.prefixes) if (word.startsWith(r)) return true;
+  if (!entry.words || word.length > 9) return false;
+  for (const e of ENDINGS) if (word.endsWith(e) && WORD_ROOTS.has(word.slice(0, word.length - e.length))) return true;
+  return false;
+}
 
 const EN_STOPWORDS = new Set('you your are is the a an this that what i it of to and in for on with be was not no do does so just my me he she they we them his her all fucking'.split(' '));
 const ID_STOPWORDS = new Set(
@@ -34,7 +62,10 @@ export function looksEnglish(tokens: Token[], language: string | undefined): boo
   if (language === 'id') return false;
   let candidate = false;
   for (const t of tokens) {
-    if (t.raw.length >= 3 && ROOT_PREFIXES.has(t.raw.slice(0, 3))) candidate = true;
+    if (t.raw.length >= 2 && startsWithRoot(lexicalForm(t.raw))) {
+      candidate = true;
+      break;
+    }
   }
   if (!candidate) return false;
   if (language === 'en') return true;

@@ -41,7 +41,20 @@ export function addTerm(trie: Map<string, TrieNode>, words: string[], entry: Ter
  * Every form under which a word can match a term: its lexical form, its slang
  * canonical form, and the same for each affix-stripped stem.
  */
-export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
+export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>, cache?: Map<string, string[]>): string[] {
+  const cached = cache?.get(raw);
+  if (cached !== undefined) return cached;
+  const forms = computeWordForms(raw, variants, vocabulary);
+  if (cache !== undefined) {
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(raw, forms);
+  }
+  return forms;
+}
+
+const WORD_CACHE_LIMIT = 100_000;
+
+function computeWordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
   const leet = undoLeet(raw);
   const lex = squeezeRepeats(leet);
   const forms = [lex];

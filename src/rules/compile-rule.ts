@@ -20,7 +20,8 @@ export function compilePattern(def: PatternDef, rule: RuleDef, at: RuleLocation,
   const spec = typeof def === 'string' ? { re: def } : def;
   let re: RE2JS;
   try {
-    re = RE2JS.compile(spec.re, RE2JS.CASE_INSENSITIVE);
+    // the text a pattern sees is already lower-cased; without the flag re2js keeps its literal prefilter
+    re = RE2JS.compile(spec.re);
   } catch (err) {
     issues.push({ ...at, message: `pattern ${JSON.stringify(spec.re)} refused by the linear-time engine: ${(err as Error).message}` });
     return null;
@@ -38,6 +39,7 @@ export function compilePattern(def: PatternDef, rule: RuleDef, at: RuleLocation,
   }
   const compiled: CompiledPattern = { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0 };
   if (spec.validate !== undefined) compiled.validate = spec.validate;
+  if ('requires' in spec && spec.requires !== undefined) compiled.requires = spec.requires.map((r) => r.toLowerCase());
   return compiled;
 }
 

@@ -122,6 +122,7 @@ export function compileRuleset(sources: RuleFileSource[]): CompiledRuleset {
     trie,
     vocabulary,
     variants,
+    wordCache: new Map(),
     compiledAt: new Date().toISOString(),
     sources: sources.map((s) => ({ name: s.name, text: s.text })),
   };

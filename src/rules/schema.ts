@@ -17,6 +17,7 @@ export const patternSchema = z.union([
       re: z.string().min(1).max(2000),
       view: z.enum(['text', 'words']).optional(),
       minDigits: z.number().int().min(0).max(64).optional(),
+      requires: z.array(z.string().min(1)).min(1).max(100).optional(),
       validate: z.enum(['nik']).optional(),
     })
     .strict(),

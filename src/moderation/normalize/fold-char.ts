@@ -16,7 +16,15 @@ export interface FoldedChar {
 }
 
 const MARK = /\p{M}/u;
-const INVISIBLE = /[\p{Cc}\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0\ufe00-\ufe0f\u20e3\u{e0100}-\u{e01ef}]/u;
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u;
+const INVISIBLE_EXTRA = new Set([0x034f, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x3164, 0xffa0, 0x20e3]);
+
+/** Zero-width, control and format characters, variation selectors, the keycap mark, Hangul fillers. */
+function isInvisible(cp: number, ch: string): boolean {
+  return (
+    INVISIBLE_EXTRA.has(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || CONTROL_OR_FORMAT.test(ch)
+  );
+}
 const SPACE = /[\s\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 const cache = new Map<number, FoldedChar>();
 
@@ -33,8 +41,9 @@ function computeFold(cp: number): FoldedChar {
   const ch = String.fromCodePoint(cp);
   const fancy = isFancyCodePoint(cp) || LOOKALIKES.has(cp);
   if (ch === '\n' || ch === '\t' || ch === '\r' || SPACE.test(ch)) return { out: ' ', mark: false, fancy: false };
+  if (isInvisible(cp, ch) && (cp === 0x20e3 || (cp >= 0xfe00 && cp <= 0xfe0f))) return { out: '', mark: true, fancy: cp === 0x20e3 };
   if (MARK.test(ch)) return { out: '', mark: true, fancy: false };
-  if (INVISIBLE.test(ch)) return { out: '', mark: cp === 0x20e3 || (cp >= 0xfe00 && cp <= 0xfe0f), fancy: cp === 0x20e3 };
+  if (isInvisible(cp, ch)) return { out: '', mark: false, fancy: false };
   const enclosed = foldEnclosedLetter(cp);
   if (enclosed !== undefined) return { out: enclosed, mark: false, fancy: true };
   const direct = LOOKALIKES.get(cp);

@@ -34,6 +34,9 @@ export function undoLeet(word: string): string {
 
 /** `squeeze-repeats` transformer: every run of the same letter becomes one (anjiiing → anjing, tinggal → tingal). */
 export function squeezeRepeats(word: string): string {
+  let repeated = false;
+  for (let i = 1; i < word.length && !repeated; i++) repeated = word.charCodeAt(i) === word.charCodeAt(i - 1);
+  if (!repeated) return word;
   let out = '';
   let last = '';
   for (let i = 0; i < word.length; i++) {
