@@ -18,6 +18,18 @@ const schema = z.object({
   SARING_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('64kb'),
   SARING_EVENT_RETENTION_HOURS: z.coerce.number().positive().default(72),
   SARING_WATCH_RULES: z.enum(['true', 'false']).default('true'),
+  /** Per token (principal): sustained requests per second and burst; 0 turns the limit off. */
+  SARING_RATE_TOKEN_PER_SEC: z.coerce.number().min(0).default(200),
+  SARING_RATE_TOKEN_BURST: z.coerce.number().int().min(1).default(400),
+  /** Per site and author on POST /v1/comments: sustained comments per minute and burst; 0 turns it off. */
+  SARING_RATE_AUTHOR_PER_MIN: z.coerce.number().min(0).default(30),
+  SARING_RATE_AUTHOR_BURST: z.coerce.number().int().min(1).default(60),
+  /** Origins (comma-separated) allowed to call the API from a browser, e.g. a moderator page hosted elsewhere. */
+  SARING_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'each origin must look like https://host[:port]'))),
 });
 
 export interface Config {
@@ -33,6 +45,8 @@ export interface Config {
   bodyLimit: string;
   eventRetentionHours: number;
   watchRules: boolean;
+  rateLimits: { token: { perSecond: number; burst: number }; author: { perSecond: number; burst: number } };
+  corsOrigins: string[];
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable. */
@@ -59,5 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     bodyLimit: e.SARING_BODY_LIMIT,
     eventRetentionHours: e.SARING_EVENT_RETENTION_HOURS,
     watchRules: e.SARING_WATCH_RULES === 'true',
+    rateLimits: Object.freeze({
+      token: { perSecond: e.SARING_RATE_TOKEN_PER_SEC, burst: e.SARING_RATE_TOKEN_BURST },
+      author: { perSecond: e.SARING_RATE_AUTHOR_PER_MIN / 60, burst: e.SARING_RATE_AUTHOR_BURST },
+    }),
+    corsOrigins: Object.freeze(e.SARING_CORS_ORIGINS) as string[],
   });
 }

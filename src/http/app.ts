@@ -11,7 +11,9 @@ import type { AppDeps } from './deps';
 import { healthRoutes } from './health-routes';
 import { jsonBody } from './middleware/body';
 import { errorHandler, notFound } from './middleware/error-handler';
+import { allowCors } from './middleware/cors';
 import { recordMetrics } from './middleware/metrics';
+import { limitPerAuthor, limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
 import { openApiRoutes } from './openapi';
 import { rulesRoutes } from '../rules-api/routes';
 
@@ -51,10 +53,13 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
       },
     }),
   );
+  app.use(allowCors(deps.config.corsOrigins));
   app.use(recordMetrics(deps.metrics));
+  app.use(limitPerPrincipal(deps.auth, new TokenBuckets(deps.config.rateLimits.token)));
   // Rule files travel as YAML (up to 1 MB): this router parses its own bodies, so it sits before the JSON-only guard.
   app.use(rulesRoutes(full));
   app.use(jsonBody(deps.config.bodyLimit));
+  app.use(limitPerAuthor(new TokenBuckets(deps.config.rateLimits.author)));
   app.use(openApiRoutes());
 
   app.use(healthRoutes(full));
