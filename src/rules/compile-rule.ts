@@ -8,6 +8,8 @@ export interface RuleLocation {
   file: string;
   line?: number;
   ruleId: string;
+  /** Line of the rule's k-th pattern, when known. */
+  patternLine?: (k: number) => number | undefined;
 }
 
 const MAX_PROGRAM_SIZE = 5000;
@@ -16,7 +18,10 @@ const MAX_PROGRAM_SIZE = 5000;
  * Compiles one pattern on re2js (linear time). Refuses what re2js rejects (look-arounds,
  * back-references), patterns that match the empty string and oversized programs.
  */
-export function compilePattern(def: PatternDef, rule: RuleDef, at: RuleLocation, issues: RulesetIssue[]): CompiledPattern | null {
+export function compilePattern(def: PatternDef, rule: RuleDef, where: RuleLocation, issues: RulesetIssue[], k = 0): CompiledPattern | null {
+  const at: Omit<RulesetIssue, 'message'> = { file: where.file, ruleId: where.ruleId };
+  const line = where.patternLine?.(k) ?? where.line;
+  if (line !== undefined) at.line = line;
   const spec = typeof def === 'string' ? { re: def } : def;
   let re: RE2JS;
   try {
@@ -46,8 +51,8 @@ export function compilePattern(def: PatternDef, rule: RuleDef, at: RuleLocation,
 /** Builds the runtime form of a rule, inheriting file defaults. */
 export function compileRule(file: RuleFile, rule: RuleDef, at: RuleLocation, issues: RulesetIssue[]): CompiledRule {
   const patterns: CompiledPattern[] = [];
-  for (const p of rule.patterns ?? []) {
-    const compiled = compilePattern(p, rule, at, issues);
+  for (const [k, p] of (rule.patterns ?? []).entries()) {
+    const compiled = compilePattern(p, rule, at, issues, k);
     if (compiled !== null) patterns.push(compiled);
   }
   const compiled: CompiledRule = {

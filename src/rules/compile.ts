@@ -96,8 +96,8 @@ export function compileRuleset(sources: RuleFileSource[]): CompiledRuleset {
     const file: RuleFile = result.data;
     const summary: RuleFileSummary = { name: parsed.name, categories: [], ruleCount: file.rules.length, termCount: 0 };
     file.rules.forEach((def, i) => {
-      const at = { file: parsed.name, line: parsed.lineOf(['rules', i, 'id']), ruleId: def.id };
-      if (ruleLines.has(def.id)) issues.push({ ...at, message: `duplicate rule id ${def.id}` });
+      const at = { file: parsed.name, line: parsed.lineOf(['rules', i, 'id']), ruleId: def.id, patternLine: (k: number) => parsed.lineOf(['rules', i, 'patterns', k]) };
+      if (ruleLines.has(def.id)) issues.push({ file: at.file, line: at.line, ruleId: def.id, message: `duplicate rule id ${def.id}` });
       ruleLines.set(def.id, { parsed, index: i });
       if (def.examples !== undefined) examples.set(def.id, def.examples);
       const index = rules.length;

@@ -13,7 +13,7 @@ export interface ParsedYaml {
  */
 export function parseYamlWithLines(name: string, text: string): { parsed?: ParsedYaml; issues: RulesetIssue[] } {
   const counter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc: Document = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       issues: doc.errors.map((e) => ({ file: name, line: e.linePos?.[0]?.line, message: `YAML: ${e.message.split('\n')[0] ?? e.code}` })),
