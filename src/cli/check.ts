@@ -1,0 +1,120 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { moderate, RulesetError, type CompiledRuleset, type Decision } from '../moderation';
+import { loadRulesetFromDir } from '../rules/load';
+import type { CommandIo } from './cli-io';
+import { LabelScore, readLabel } from './labels';
+import { ProgressBar } from './progress';
+
+export const checkHelp = `saring check [--rules DIR] [--input FILE] [--labels FIELD] [--language id|en]
+
+Reads JSON lines {"id","text"} (or plain text lines) from FILE or stdin and writes one JSON
+line per input line: the POST /v1/moderate decision plus the input's "id" (the line number
+for plain lines). Progress on stderr when it is a terminal; a summary on stderr at the end.
+--labels FIELD prints precision / recall per category against that field of each line.
+Exit code: 0 done, 1 some lines could not be read, 2 bad usage or broken rules.
+`;
+
+interface Summary {
+  count: number;
+  bad: number;
+  byStatus: Record<string, number>;
+  byCategory: Map<string, number>;
+}
+
+type Parsed = { id: unknown; text: string; record: Record<string, unknown> | null } | { error: string };
+
+function parseLine(line: string, lineNo: number): Parsed {
+  if (!line.trimStart().startsWith('{')) return { id: lineNo, text: line, record: null };
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { error: `line ${lineNo}: not valid JSON` };
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.text !== 'string') return { error: `line ${lineNo}: "text" must be a string` };
+  return { id: record.id ?? lineNo, text: record.text, record };
+}
+
+function summarize(s: Summary, ms: number): string {
+  const cats = [...s.byCategory.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
+  const rate = Math.round(s.count / Math.max(ms / 1000, 0.001));
+  return [
+    `checked ${s.count} comments in ${ms} ms (${rate}/s): approved ${s.byStatus.approved ?? 0}, pending ${s.byStatus.pending ?? 0}, rejected ${s.byStatus.rejected ?? 0}${s.bad > 0 ? `, ${s.bad} unreadable lines` : ''}`,
+    cats.length > 0 ? `reasons by category: ${cats.join(', ')}` : 'no reasons',
+    '',
+  ].join('\n');
+}
+
+async function loadRules(dir: string, io: CommandIo): Promise<CompiledRuleset | null> {
+  try {
+    return await loadRulesetFromDir(dir);
+  } catch (err) {
+    io.stderr.write(err instanceof RulesetError ? `${err.message}\n` : `cannot load rules from ${dir}: ${(err as Error).message}\n`);
+    return null;
+  }
+}
+
+/**
+ * `saring check`: moderates a corpus offline with a rules directory.
+ *
+ * @example
+ * await runCheck(['--input', 'comments.jsonl', '--labels', 'label'], { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+ */
+export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs({ args: argv, options: { rules: { type: 'string' }, input: { type: 'string' }, labels: { type: 'string' }, language: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (err) {
+    io.stderr.write(`${(err as Error).message}\n\n${checkHelp}`);
+    return 2;
+  }
+  if (opts.help === true) {
+    io.stdout.write(checkHelp);
+    return 0;
+  }
+  const ruleset = await loadRules(opts.rules ?? process.env.SARING_RULES_DIR ?? 'rules', io);
+  if (ruleset === null) return 2;
+  let input: NodeJS.ReadableStream = io.stdin;
+  let total: number | null = null;
+  if (opts.input !== undefined) {
+    try {
+      total = statSync(opts.input).size;
+    } catch (err) {
+      io.stderr.write(`cannot read ${opts.input}: ${(err as Error).message}\n`);
+      return 2;
+    }
+    input = createReadStream(opts.input);
+  }
+  const progress = new ProgressBar(io.stderr, total);
+  const labels = opts.labels !== undefined ? new LabelScore() : null;
+  const summary: Summary = { count: 0, bad: 0, byStatus: {}, byCategory: new Map() };
+  const started = Date.now();
+  let bytes = 0;
+  let lineNo = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    lineNo++;
+    bytes += Buffer.byteLength(line) + 1;
+    if (line.trim() === '') continue;
+    const parsed = parseLine(line, lineNo);
+    if ('error' in parsed) {
+      summary.bad++;
+      io.stderr.write(`${parsed.error}\n`);
+      continue;
+    }
+    const decision: Decision = moderate(ruleset, parsed.text, opts.language !== undefined ? { language: opts.language } : undefined);
+    io.stdout.write(`${JSON.stringify({ id: parsed.id, ...decision })}\n`);
+    summary.count++;
+    summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;
+    const categories = [...new Set(decision.reasons.map((r) => r.category))];
+    for (const c of categories) summary.byCategory.set(c, (summary.byCategory.get(c) ?? 0) + 1);
+    if (labels !== null && opts.labels !== undefined) labels.add(readLabel(parsed.record?.[opts.labels]), categories);
+    progress.update(bytes, summary.count);
+  }
+  progress.finish();
+  io.stderr.write(summarize(summary, Date.now() - started));
+  if (labels !== null && opts.labels !== undefined) io.stderr.write(labels.report(opts.labels));
+  return summary.bad > 0 ? 1 : 0;
+}
