@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { issueToken } from '../auth/tokens';
 import { connectStore, type Store } from '../store/connect';
 import { isDuplicateKey } from '../store/errors';
-import type { CliIo } from './index';
+import type { CommandIo } from './cli-io';
 
 /**
  * `saring sites create` and `saring tokens create`: admin work straight
@@ -72,13 +72,13 @@ export async function createToken(store: Store, input: { role: string; siteIds: 
   return { id: issued.id, role, siteIds: input.siteIds, name: input.name, token: issued.token };
 }
 
-function print(io: CliIo, json: boolean | undefined, record: { token: string }, summary: string): void {
+function print(io: CommandIo, json: boolean | undefined, record: { token: string }, summary: string): void {
   io.stdout.write(json ? `${JSON.stringify(record)}\n` : `${record.token}\n`);
   io.stderr.write(`${summary}; the token above is shown only once\n`);
 }
 
 /** `saring sites create …` */
-export async function runSitesCreate(argv: string[], io: CliIo): Promise<number> {
+export async function runSitesCreate(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...common, id: { type: 'string' }, name: { type: 'string' }, webhook: { type: 'string' } }, strict: true });
   if (values.help) {
     io.stdout.write(adminHelp);
@@ -91,7 +91,7 @@ export async function runSitesCreate(argv: string[], io: CliIo): Promise<number>
 }
 
 /** `saring tokens create …` */
-export async function runTokensCreate(argv: string[], io: CliIo): Promise<number> {
+export async function runTokensCreate(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...common, role: { type: 'string' }, sites: { type: 'string' }, name: { type: 'string' } }, strict: true });
   if (values.help) {
     io.stdout.write(adminHelp);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { ensureTestdbBinary, startEmbeddedStore } from '../store/embedded-store';
-import type { CliIo } from './index';
+import type { CommandIo } from './cli-io';
 
 /** Options of `saring db`. */
 export interface DbCommandOptions {
@@ -35,7 +35,7 @@ function nextSignal(): Promise<NodeJS.Signals> {
  * `saring db`: starts the embedded store, prints its URL first, waits for a
  * signal (or for the store to die) and stops it. Returns the exit code.
  */
-export async function runDb(argv: string[], io: CliIo, opts: DbCommandOptions = {}): Promise<number> {
+export async function runDb(argv: string[], io: CommandIo, opts: DbCommandOptions = {}): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) {
     io.stdout.write(dbHelp);
