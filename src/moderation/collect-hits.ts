@@ -35,10 +35,13 @@ function runPattern(p: CompiledPattern, views: TextViews, hits: Hit[]): void {
   const subject = p.view === 'words' ? views.words().text : views.n.folded.text;
   if (p.requires !== undefined && !p.requires.some((r) => subject.includes(r))) return;
   const m = p.re.matcher(subject);
+  // with a capture group, the first group is the span (a way round the missing look-behind)
+  const grouped = p.re.groupCount() > 0;
   while (m.find()) {
-    const s = m.start();
-    const e = m.end();
-    if (e <= s) break;
+    const s = grouped && m.start(1) >= 0 ? m.start(1) : m.start();
+    const e = grouped && m.start(1) >= 0 ? m.end(1) : m.end();
+    if (m.end() <= m.start()) break;
+    if (e <= s) continue;
     const matched = subject.slice(s, e);
     if (p.validate !== undefined && !runValidator(p.validate, matched)) continue;
     const hit = p.view === 'words' ? views.hitFromWords(s, e, matched) : views.hitFromFolded(s, e, matched);
@@ -62,13 +65,13 @@ function signalHits(rule: CompiledRule, views: TextViews): Hit[] {
     });
     return hits;
   }
-  // repeat: the same word four or more times in a row (floods)
+  // repeat: the same word six or more times in a row (floods; "bisa bisa bisa bisa" is emphasis)
   const hits: Hit[] = [];
   let run = 1;
   for (let i = 1; i <= n.tokens.length; i++) {
     if (i < n.tokens.length && n.tokens[i]?.raw === n.tokens[i - 1]?.raw) run++;
     else {
-      if (run >= 4) hits.push(views.hitFromTokens(i - run, i - 1, `repeat${i}`));
+      if (run >= 6) hits.push(views.hitFromTokens(i - run, i - 1, `repeat${i}`));
       run = 1;
     }
   }

@@ -47,7 +47,7 @@ function startsWithRoot(word: string): boolean {
   return false;
 }
 
-const EN_STOPWORDS = new Set('you your are is the a an this that what i it of to and in for on with be was not no do does so just my me he she they we them his her all fucking'.split(' '));
+const EN_STOPWORDS = new Set('you u ur your are is the a an this that what i it of to and in for on with be was not no do does so just my me he she they we them his her all fucking'.split(' '));
 const ID_STOPWORDS = new Set(
   'yang di dan ini itu ke dari tidak gak nggak ga enggak aja saja sudah udah ada untuk dengan juga kalau kalo karena jadi mau bisa harus lebih akan sama pak bu kita kami saya gue gw lu lo kamu dia mereka apa kok sih dong deh nya atau tapi belum masih baru cuma hanya banget sangat para oleh pada dalam'.split(' '),
 );

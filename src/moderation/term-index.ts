@@ -6,7 +6,7 @@ export function termWords(term: string, variants: ReadonlyMap<string, string>): 
   return term
     .toLowerCase()
     .normalize('NFKC')
-    .split(/[^\p{L}\p{N}@$]+/u)
+    .split(/[^\p{L}\p{N}@$*]+/u)
     .filter((w) => w.length > 0)
     .map((w) => {
       const lex = lexicalForm(w);

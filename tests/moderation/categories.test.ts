@@ -87,7 +87,7 @@ const caught: Array<[string, string, string]> = [
   ['pdp: home address', 'rumahnya di jl. kenanga no 12', 'pdp.address'],
   ['spam: link', 'http://bit.ly/abc', 'spam.link'],
   ['spam: bare domain', 'main di gacor.vip', 'spam.link'],
-  ['spam: flood', 'mampir mampir mampir mampir mampir', 'spam.repeat'],
+  ['spam: flood', 'mampir mampir mampir mampir mampir mampir', 'spam.repeat'],
   ['bahaya: self-harm', 'aku pengen bunuh diri', 'bahaya.selfharm'],
 ];
 

@@ -22,6 +22,8 @@ function isWordCode(text: string, i: number): boolean {
     // '@' and '$' stand for letters inside a word (b@ngs@t, $hit), never at a mention's start
     if (c === 64) return i > 0 && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1));
     if (c === 36) return isAlnum(text.charCodeAt(i + 1));
+    // '*' hiding a letter (a*jing, f*ck) stays in the word so the slang dictionary can name it
+    if (c === 42) return i > 0 && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1));
     return false;
   }
   return LETTER.test(text[i] ?? '');
