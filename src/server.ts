@@ -9,6 +9,7 @@ import { RuleService } from './rules/watcher';
 import { connectStore, type Store } from './store/connect';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
 import { startLive } from './stream/live';
+import { startOverdueSweeper } from './deadlines/overdue-sweeper';
 
 export interface RunningServer {
   server: http.Server;
@@ -50,6 +51,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
   const live = startLive(server, { config, store, auth, events, logger, metrics });
+  const overdue = startOverdueSweeper({ store, events, metrics, logger, now: () => new Date() });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -67,6 +69,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
       await live.closeSockets();
       await drained;
       await live.stop();
+      await overdue.stop();
       rules.close();
       await store.close();
       await embedded?.stop();

@@ -6,6 +6,9 @@ import { AppError } from '../http/errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isDuplicateKey } from '../store/errors';
 import type { CommentDoc, SiteDoc } from '../store/models';
+import { intakeDeadline } from '../deadlines/intake-deadline';
+import { gateByStanding, readAuthor } from '../standing/intake-standing';
+import { recordOutcome } from '../standing/record-outcome';
 import { commentIdFor } from './comment-id';
 import { toCommentView } from './serialize';
 import type { SubmitCommentInput } from './schema';
@@ -46,15 +49,16 @@ function initialStatus(decision: Decision, site: SiteDoc): CommentDoc['status'] 
  */
 export async function submitComment(deps: SubmitDeps, principal: Principal, input: SubmitCommentInput): Promise<SubmitResult> {
   const siteId = siteOf(principal);
-  const site = await deps.sites.get(siteId);
+  const [site, author] = await Promise.all([deps.sites.get(siteId), readAuthor(deps.store.models, siteId, input.author.id)]);
   if (!site) throw new AppError('forbidden', `Site ${siteId} no longer exists.`);
   const { Comment } = deps.store.models;
   const _id = commentIdFor(siteId, input.externalId);
 
   const decision = moderate(deps.rules.current(), input.text, { language: input.language, policy: enginePolicy(site) });
   const now = deps.now();
-  const status = initialStatus(decision, site);
-  const auto = { action: decision.action, reasons: decision.reasons, rulesetVersion: decision.rulesetVersion, decidedBy: 'saring', decidedAt: now };
+  // the author's standing (ban, repeat offender) can only make the outcome stricter
+  const { status, action, reasons } = gateByStanding(site, author, decision, initialStatus(decision, site), now);
+  const auto = { action, reasons, rulesetVersion: decision.rulesetVersion, decidedBy: 'saring', decidedAt: now };
   const doc = {
     _id,
     siteId,
@@ -63,6 +67,7 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     autoDecision: auto,
     decision: auto,
     maskedText: decision.maskedText,
+    ...intakeDeadline(site, status, reasons.map((r) => r.category), now),
     createdAt: now,
     updatedAt: now,
     revision: 0,
@@ -75,7 +80,10 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     if (!stored) throw err;
     return { created: false, comment: stored as CommentDoc };
   }
-  deps.metrics.decisions.inc({ status, category: decision.reasons[0]?.category ?? 'none' });
+  deps.metrics.decisions.inc({ status, category: reasons[0]?.category ?? 'none' });
+  await recordOutcome(deps.store, { siteId, authorId: input.author.id, commentId: _id, status, at: now }, { now: deps.now, tries: 20 }).catch((err: unknown) =>
+    deps.logger.warn({ err, commentId: _id }, 'could not record the author standing'),
+  );
   await deps.events
     .publish('comment.created', toCommentView(doc as unknown as CommentDoc), siteId)
     .catch((err: unknown) => deps.logger.warn({ err, commentId: _id }, 'could not publish comment.created'));

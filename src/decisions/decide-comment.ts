@@ -3,6 +3,7 @@ import { canAccessSite, type Principal } from '../auth/principal';
 import { toCommentView } from '../comments/serialize';
 import type { AppDeps } from '../http/deps';
 import { AppError } from '../http/errors';
+import { QUEUE_FIELDS_CLEARED, settleDecision, withoutQueueFields } from '../deadlines/settle-decision';
 import type { CommentDoc } from '../store/models';
 import { claimLock, releaseLock } from './claim-lock';
 import type { DecisionInput } from './schema';
@@ -62,11 +63,16 @@ export async function decideComment(deps: DecideDeps, principal: Principal, id: 
       await sleep(10 + attempt * 20);
       continue;
     }
+    let written: { fresh: CommentDoc; after: CommentDoc } | undefined;
     try {
-      const after = await writeDecision(deps, principal, before, input);
-      if (after) return { comment: after, changed: true };
+      written = await writeDecision(deps, principal, before, input);
     } finally {
       await releaseLock(deps.store.conn, key);
+    }
+    if (written) {
+      // outside the claim: the resolution record and the author's standing do not hold up other deciders
+      await settleDecision(deps, written.fresh, written.after, new Date(written.after.decision?.decidedAt ?? deps.now()));
+      return { comment: written.after, changed: true };
     }
     if (!input.force) throw conflict(await readComment(deps, principal, id), 'The comment changed while deciding; reload it, or send force.');
   }
@@ -74,7 +80,7 @@ export async function decideComment(deps: DecideDeps, principal: Principal, id: 
 }
 
 /** Writes the decision if the comment is still at the claimed revision; undefined when it moved. */
-async function writeDecision(deps: DecideDeps, principal: Principal, before: CommentDoc, input: DecisionInput): Promise<CommentDoc | undefined> {
+async function writeDecision(deps: DecideDeps, principal: Principal, before: CommentDoc, input: DecisionInput): Promise<{ fresh: CommentDoc; after: CommentDoc } | undefined> {
   const { Comment, Audit } = deps.store.models;
   // the claim is on `before.revision`; a writer that finished just before we claimed has moved it on
   const fresh = (await Comment.findById(before._id).lean()) as CommentDoc | null;
@@ -90,9 +96,10 @@ async function writeDecision(deps: DecideDeps, principal: Principal, before: Com
     ...(input.note ? { note: input.note } : {}),
   };
   const revision = fresh.revision + 1;
-  const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { status: input.status, decision, updatedAt: now, revision } });
+  const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { status: input.status, decision, updatedAt: now, revision }, $unset: QUEUE_FIELDS_CLEARED });
   if (res.matchedCount === 0) return undefined;
-  const after = { ...fresh, status: input.status, decision, updatedAt: now, revision } as CommentDoc;
+  // a decision takes the comment out of the held/reported queues: its deadline is met
+  const after = { ...withoutQueueFields(fresh), status: input.status, decision, updatedAt: now, revision } as CommentDoc;
   await Audit.create({
     actor: principal.id,
     action: 'comment.decide',
@@ -106,5 +113,5 @@ async function writeDecision(deps: DecideDeps, principal: Principal, before: Com
   await deps.events
     .publish('comment.decided', { ...toCommentView(after), previousStatus: fresh.status, decidedBy: principal.id }, fresh.siteId)
     .catch((err: unknown) => deps.logger.warn({ err, commentId: fresh._id }, 'could not publish comment.decided'));
-  return after;
+  return { fresh, after };
 }

@@ -5,6 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { commentRoutes } from '../comments/routes';
 import { decisionRoutes } from '../decisions/routes';
 import { moderatorPage } from '../web/moderator-page';
+import { reportedPage } from '../web/reported-page';
+import { complianceRoutes } from '../compliance/routes';
+import { queueRoutes } from '../deadlines/queue-routes';
+import { reportRoutes } from '../reports/routes';
+import { standingRoutes } from '../standing/routes';
 import { siteRoutes } from '../sites/routes';
 import { createSiteDirectory, type SiteDirectory } from '../sites/site-directory';
 import type { AppDeps } from './deps';
@@ -63,9 +68,15 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   app.use(openApiRoutes());
 
   app.use(healthRoutes(full));
+  // before the comment routes: `GET /v1/comments?queue=…&sort=due` (others pass through)
+  app.use(queueRoutes(full));
   app.use(commentRoutes(full));
   app.use(siteRoutes(full));
   app.use(decisionRoutes(full));
+  app.use(reportRoutes(full));
+  app.use(standingRoutes(full));
+  app.use(complianceRoutes(full));
+  app.use(reportedPage());
   app.use(moderatorPage());
 
   app.use(notFound);

@@ -91,6 +91,12 @@ const commentSchema = new Schema(
     reportCount: { type: Number, default: 0 },
     reported: { type: Boolean, default: false },
     overdueNotifiedAt: Date,
+    /** When the comment entered the held or reported queue (start of its take-down clock). */
+    queuedAt: Date,
+    /** True when its deadline is the urgent one (src/reports/urgent-categories.ts). */
+    urgent: Boolean,
+    /** When enough reader reports, or one urgent one, took it off the site. */
+    withdrawnAt: Date,
   },
   { timestamps: true, versionKey: 'revision' },
 );
@@ -145,7 +151,7 @@ const authorSchema = new Schema(
     _id: { type: String, required: true },
     siteId: { type: String, required: true },
     authorId: { type: String, required: true },
-    history: { type: [{ at: Date, status: String, _id: false }], default: [] },
+    history: { type: [{ at: Date, status: String, commentId: String, _id: false }], default: [] },
     bannedUntil: Date,
     banReason: String,
   },

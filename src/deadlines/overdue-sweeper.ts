@@ -1,0 +1,86 @@
+import type { Logger } from 'pino';
+import { toCommentView } from '../comments/serialize';
+import { claimLock } from '../decisions/claim-lock';
+import type { EventPublisher } from '../events/types';
+import type { Metrics } from '../metrics';
+import { withCommentClaim } from '../reports/comment-claim';
+import type { Store } from '../store/connect';
+import type { CommentDoc } from '../store/models';
+
+export interface OverdueDeps {
+  store: Store;
+  events: EventPublisher;
+  metrics?: Metrics;
+  logger: Logger;
+  /** Injectable clock (tests move it instead of sleeping). */
+  now: () => Date;
+}
+
+/** Marks one comment overdue, publishes `comment.overdue` and counts it; false when another instance did. */
+async function markOverdue(deps: OverdueDeps, doc: CommentDoc, now: Date): Promise<boolean> {
+  const dueAt = new Date(doc.dueAt as Date);
+  // exactly one instance wins the `_id` insert for this deadline; the marker is swept with old claims
+  if (!(await claimLock(deps.store.conn, `overdue:${doc._id}:${dueAt.getTime()}`, { owner: 'overdue-sweeper', staleMs: 60_000 }))) return false;
+  const marked = await withCommentClaim(deps.store, doc._id, 'overdue-sweeper', async (fresh) => {
+    if (!fresh.dueAt || new Date(fresh.dueAt).getTime() > now.getTime() || fresh.overdueNotifiedAt) return undefined;
+    await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { overdueNotifiedAt: now } });
+    return { ...fresh, overdueNotifiedAt: now } as CommentDoc;
+  });
+  const comment = marked?.value;
+  if (!comment) return false;
+  deps.metrics?.overdue.inc({ site: comment.siteId });
+  const late = now.getTime() - dueAt.getTime();
+  await deps.events
+    .publish('comment.overdue', { ...toCommentView(comment), reported: !!comment.reported, urgent: !!comment.urgent, overdueMs: late }, comment.siteId)
+    .catch((err: unknown) => deps.logger.warn({ err, commentId: comment._id }, 'could not publish comment.overdue'));
+  return true;
+}
+
+/**
+ * Finds held or reported comments past their deadline that nobody was told
+ * about yet, and for each — once, across all instances — sets
+ * `overdueNotifiedAt`, publishes `comment.overdue` and increments
+ * `saring_comments_overdue_total`. Returns how many it marked.
+ */
+export async function sweepOverdue(deps: OverdueDeps, batch = 200): Promise<number> {
+  const now = deps.now();
+  const due = (await deps.store.models.Comment.find({ dueAt: { $lte: now }, overdueNotifiedAt: { $exists: false } })
+    .sort({ dueAt: 1 })
+    .limit(batch)
+    .lean()) as CommentDoc[];
+  let marked = 0;
+  for (const doc of due) if (await markOverdue(deps, doc, now)) marked += 1;
+  return marked;
+}
+
+/** A running sweeper; `stop()` waits for the sweep in flight. */
+export interface OverdueSweeper {
+  sweepOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Runs {@link sweepOverdue} every `intervalMs` (default 30 s). Started by server.ts. */
+export function startOverdueSweeper(deps: OverdueDeps, opts: { intervalMs?: number } = {}): OverdueSweeper {
+  let inFlight: Promise<number> | undefined;
+  let stopped = false;
+  const sweepOnce = () => sweepOverdue(deps);
+  const tick = async () => {
+    if (stopped || inFlight) return;
+    inFlight = sweepOnce().catch((err: unknown) => {
+      deps.logger.warn({ err }, 'overdue sweep failed');
+      return 0;
+    });
+    await inFlight;
+    inFlight = undefined;
+  };
+  const timer = setInterval(() => void tick(), opts.intervalMs ?? 30_000);
+  timer.unref();
+  return {
+    sweepOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Principal } from '../auth/principal';
+import { toCommentView } from '../comments/serialize';
+import { siteOf } from '../comments/submit-comment';
+import { computeDueAt, deadlinePolicyOf, earlierDue } from '../deadlines/due-at';
+import type { AppDeps } from '../http/deps';
+import { AppError } from '../http/errors';
+import type { SiteDirectory } from '../sites/site-directory';
+import { isDuplicateKey } from '../store/errors';
+import type { CommentDoc, ReportDoc, SiteDoc } from '../store/models';
+import { withCommentClaim } from './comment-claim';
+import type { ReportInput } from './schema';
+import { anyUrgent, isUrgentCategory } from './urgent-categories';
+import { shouldWithdraw } from './withdraw-rule';
+
+export type ReportDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
+
+export interface ReportResult {
+  created: boolean;
+  report: ReportDoc;
+  comment: CommentDoc;
+  withdrawn: boolean;
+}
+
+/** The webhook event that tells a site to hide a withdrawn comment. */
+export const WITHDRAWN_WEBHOOK_EVENT = 'comment.withdrawn';
+
+function assertKnownReason(deps: ReportDeps, reason: string): void {
+  if (reason === 'other') return;
+  const known = deps.rules.current().files.flatMap((f) => f.categories);
+  if (!known.includes(reason)) throw new AppError('validation_failed', undefined, [{ path: 'reason', message: `unknown category ${reason}; use one of ${known.join(', ')} or "other"` }]);
+}
+
+async function storeReport(deps: ReportDeps, comment: CommentDoc, input: ReportInput): Promise<{ created: boolean; report: ReportDoc }> {
+  const { Report } = deps.store.models;
+  const report = { _id: `${comment._id}:${input.reporterId}`, commentId: comment._id, siteId: comment.siteId, reporterId: input.reporterId, reason: input.reason, note: input.note, at: deps.now() };
+  try {
+    await Report.collection.insertOne(report as never);
+    return { created: true, report: report as ReportDoc };
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    // the `_id` is comment:reporter, so the store's uniqueness de-duplicates a reader's second report
+    return { created: false, report: ((await Report.findById(report._id).lean()) ?? report) as ReportDoc };
+  }
+}
+
+/** Counts the reports and puts the comment in the reported queue, withdrawing it when the rule says so. */
+async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, reason: string): Promise<{ comment: CommentDoc; withdrawn: boolean }> {
+  const now = deps.now();
+  const reportCount = await deps.store.models.Report.countDocuments({ commentId: fresh._id });
+  const urgent = !!fresh.urgent || isUrgentCategory(reason) || anyUrgent((fresh.decision?.reasons ?? []).map((r) => r.category));
+  const withdrawn = shouldWithdraw(fresh, reportCount, reason, site.policy?.reportThreshold ?? 3);
+  const open = fresh.status !== 'rejected';
+  const set: Record<string, unknown> = { reportCount, updatedAt: now };
+  if (open) Object.assign(set, { reported: true, urgent, queuedAt: fresh.queuedAt ?? now, dueAt: earlierDue(fresh.dueAt, computeDueAt(deadlinePolicyOf(site), urgent, now)) });
+  if (withdrawn) Object.assign(set, { status: 'pending', withdrawnAt: now, revision: fresh.revision + 1 });
+  await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
+  return { comment: { ...fresh, ...set } as CommentDoc, withdrawn };
+}
+
+/**
+ * A reader reports a comment (through its site): the report is stored once
+ * per reader, the comment's reports are counted, an open comment enters the
+ * reported queue with a deadline (24 h, 4 h for urgent classes), and reaching
+ * the site's threshold — or one report in an urgent class — withdraws a
+ * published comment at once: status `pending`, a `comment.reported` event
+ * with `withdrawn: true`, and a webhook telling the site to hide it.
+ */
+export async function reportComment(deps: ReportDeps, principal: Principal, commentId: string, input: ReportInput): Promise<ReportResult> {
+  const siteId = siteOf(principal);
+  assertKnownReason(deps, input.reason);
+  const found = (await deps.store.models.Comment.findById(commentId).lean()) as CommentDoc | null;
+  if (!found || found.siteId !== siteId) throw new AppError('not_found', `No comment ${commentId}.`);
+  const site = await deps.sites.get(siteId);
+  if (!site) throw new AppError('forbidden', `Site ${siteId} no longer exists.`);
+
+  const { created, report } = await storeReport(deps, found, input);
+  // a repeated report re-runs the count (idempotent), so a report whose count was interrupted is not lost
+  const applied = await withCommentClaim(deps.store, commentId, `report:${input.reporterId}`, (fresh) => applyReports(deps, site, fresh, report.reason));
+  if (!applied) throw new AppError('conflict', 'The comment is being changed right now; send the report again.');
+  const { comment, withdrawn } = applied.value;
+  if (created || withdrawn) {
+    const data = { ...toCommentView(comment), previousStatus: found.status, withdrawn, report: { reporterId: report.reporterId, reason: report.reason, note: report.note ?? undefined, at: report.at } };
+    await deps.events.publish('comment.reported', data, siteId).catch((err: unknown) => deps.logger.warn({ err, commentId }, 'could not publish comment.reported'));
+  }
+  if (withdrawn && site.webhookUrl) {
+    await deps.store.models.WebhookDelivery.create({ siteId, commentId, url: site.webhookUrl, event: WITHDRAWN_WEBHOOK_EVENT, attempts: 0, status: 'pending', nextAttemptAt: deps.now() });
+  }
+  return { created, report, comment, withdrawn };
+}

@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import { toCommentView } from '../comments/serialize';
+import { getComment } from '../comments/list-comments';
+import type { AppDeps } from '../http/deps';
+import { principalOf, requireRole } from '../http/middleware/auth';
+import { parseBody } from '../http/validate';
+import type { SiteDirectory } from '../sites/site-directory';
+import type { ReportDoc } from '../store/models';
+import { reportComment } from './report-comment';
+import { reportSchema } from './schema';
+
+function toReportView(r: ReportDoc) {
+  return { id: r._id, commentId: r.commentId, reporterId: r.reporterId, reason: r.reason, note: r.note ?? undefined, at: r.at };
+}
+
+/** `POST /v1/comments/:id/reports` (site token, for a reader) and `GET` of a comment's reports. */
+export function reportRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
+  const router = Router();
+
+  router.post('/v1/comments/:id/reports', requireRole(deps.auth, 'site'), async (req, res) => {
+    const input = parseBody(reportSchema, req.body);
+    const r = await reportComment(deps, principalOf(req), String(req.params.id), input);
+    res.status(r.created ? 201 : 200).json({ report: toReportView(r.report), duplicate: !r.created, withdrawn: r.withdrawn, comment: toCommentView(r.comment) });
+  });
+
+  router.get('/v1/comments/:id/reports', requireRole(deps.auth), async (req, res) => {
+    const comment = await getComment(deps.store.models, principalOf(req), String(req.params.id));
+    const reports = (await deps.store.models.Report.find({ commentId: comment._id }).sort({ at: 1 }).limit(500).lean()) as ReportDoc[];
+    res.json({ commentId: comment._id, reportCount: comment.reportCount ?? reports.length, items: reports.map(toReportView) });
+  });
+
+  return router;
+}

@@ -1,0 +1,74 @@
+import { canAccessSite, type Principal } from '../auth/principal';
+import type { AppDeps } from '../http/deps';
+import { AppError } from '../http/errors';
+import type { SiteDirectory } from '../sites/site-directory';
+import type { AuthorDoc } from '../store/models';
+import type { BanInput } from './schema';
+import { authorKey, offenderPolicyOf, summarizeStanding, type Standing } from './standing';
+import { updateAuthor } from './update-author';
+
+export type StandingDeps = Pick<AppDeps, 'store' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
+
+/** 404 unless the site exists and the principal may act on it. */
+async function assertSite(deps: StandingDeps, principal: Principal, siteId: string) {
+  const site = canAccessSite(principal, siteId) ? await deps.sites.get(siteId) : undefined;
+  if (!site) throw new AppError('not_found', `No site ${siteId}.`);
+  return site;
+}
+
+/** An author's standing on a site (one `_id` lookup). */
+export async function getStanding(deps: StandingDeps, principal: Principal, siteId: string, authorId: string): Promise<Standing> {
+  const site = await assertSite(deps, principal, siteId);
+  const doc = (await deps.store.models.Author.findById(authorKey(siteId, authorId)).lean()) as AuthorDoc | null;
+  return summarizeStanding(siteId, authorId, doc, offenderPolicyOf(site), deps.now());
+}
+
+async function writeBan(deps: StandingDeps, principal: Principal, siteId: string, authorId: string, ban: { until?: Date; reason?: string; note?: string }): Promise<Standing> {
+  const site = await assertSite(deps, principal, siteId);
+  const id = authorKey(siteId, authorId);
+  let before: { bannedUntil?: Date | null; banReason?: string | null } = {};
+  const after = await updateAuthor(
+    deps.store,
+    { id, siteId, authorId },
+    (doc) => {
+      before = { bannedUntil: doc?.bannedUntil ?? null, banReason: doc?.banReason ?? null };
+      if (!ban.until && !doc) return undefined;
+      return { bannedUntil: ban.until, banReason: ban.reason };
+    },
+    { now: deps.now },
+  );
+  const now = deps.now();
+  const lifted = !ban.until;
+  await deps.store.models.Audit.create({
+    actor: principal.id,
+    action: lifted ? 'author.unban' : 'author.ban',
+    target: `author:${id}`,
+    siteId,
+    before,
+    after: { bannedUntil: ban.until ?? null, banReason: ban.reason ?? null },
+    note: ban.note ?? ban.reason,
+    at: now,
+  });
+  const standing = summarizeStanding(siteId, authorId, after, offenderPolicyOf(site), now);
+  await deps.events
+    .publish('author.banned', { siteId, authorId, until: ban.until?.toISOString() ?? null, reason: ban.reason ?? null, lifted, by: principal.id, standing: { ...standing } }, siteId)
+    .catch((err: unknown) => deps.logger.warn({ err, author: id }, 'could not publish author.banned'));
+  return standing;
+}
+
+/**
+ * Bans an author on a site until a time (or for some hours): new comments
+ * are rejected with "author banned" until then. Audited and streamed
+ * (`author.banned`). Banning again replaces the end.
+ */
+export async function banAuthor(deps: StandingDeps, principal: Principal, siteId: string, authorId: string, input: BanInput): Promise<Standing> {
+  const now = deps.now();
+  const until = input.until ? new Date(input.until) : new Date(now.getTime() + (input.hours ?? 0) * 3_600_000);
+  if (until.getTime() <= now.getTime()) throw new AppError('validation_failed', undefined, [{ path: 'until', message: 'must be in the future' }]);
+  return writeBan(deps, principal, siteId, authorId, { until, reason: input.reason });
+}
+
+/** Lifts a ban at once; audited and streamed as `author.banned` with `lifted: true`. */
+export async function liftBan(deps: StandingDeps, principal: Principal, siteId: string, authorId: string, note?: string): Promise<Standing> {
+  return writeBan(deps, principal, siteId, authorId, { note });
+}
