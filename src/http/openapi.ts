@@ -138,8 +138,34 @@ const schemas: Json = {
     ],
   },
   ValidationResult: obj(['ok', 'issues'], { ok: { type: 'boolean' }, issues: { type: 'array', items: ref('RulesetIssue') }, rulesetVersion: str(), ruleCount: { type: 'integer' } }),
-  Report: obj(['reporterId', 'reason'], { reporterId: str(), reason: str(), note: str() }),
-  Ban: obj([], { until: dateTime, hours: { type: 'number' }, reason: str() }),
+  Report: obj(['reporterId', 'reason'], { reporterId: str(), reason: str({ pattern: '^(other|[a-z]+\\.[a-z]+)$', description: 'A rule category id such as `sara.hate`, or `other`.' }), note: str({ maxLength: 2000 }) }, false),
+  ReportView: obj(['id', 'commentId', 'reporterId', 'reason', 'at'], { id: str(), commentId: str(), reporterId: str(), reason: str(), note: str(), at: dateTime }),
+  ReportResult: obj(['report', 'duplicate', 'comment'], { report: ref('ReportView'), duplicate: { type: 'boolean' }, withdrawn: { type: 'boolean' }, comment: ref('Comment') }),
+  ReportList: obj(['commentId', 'reportCount', 'items'], { commentId: str(), reportCount: { type: 'integer' }, items: { type: 'array', items: ref('ReportView') } }),
+  Ban: {
+    description: 'Give either `until` or `hours`, and a reason.',
+    ...obj(['reason'], { until: dateTime, hours: { type: 'number', exclusiveMinimum: 0 }, reason: str({ minLength: 1, maxLength: 500 }) }, false),
+  },
+  Standing: obj(['siteId', 'authorId', 'counts', 'banned'], {
+    siteId: str(),
+    authorId: str(),
+    windowDays: { type: 'number' },
+    counts: obj(['approved', 'held', 'rejected'], { approved: { type: 'integer' }, held: { type: 'integer' }, rejected: { type: 'integer' } }),
+    repeatOffender: { type: 'boolean' },
+    banned: { type: 'boolean' },
+    bannedUntil: dateTime,
+    banReason: str(),
+  }),
+  Compliance: obj(['siteIds', 'from', 'to', 'decisions'], {
+    siteIds: { anyOf: [{ type: 'array', items: str() }, { const: 'all' }] },
+    from: dateTime,
+    to: dateTime,
+    decisions: obj(['total'], { total: { type: 'integer' }, byAction: { type: 'object' }, byCategory: { type: 'object' }, byDecider: { type: 'object' } }),
+    daily: { type: 'array', items: obj(['day', 'category', 'count'], { day: str(), category: str(), count: { type: 'integer' } }) },
+    reports: { type: 'object' },
+    responseTimes: { type: 'object' },
+    overdue: { type: 'object' },
+  }),
 };
 
 const errorResponses: Json = {};
@@ -177,9 +203,13 @@ const paths: Json = {
       responses: { 201: json(ref('SubmitResult'), 'stored and decided'), 200: json(ref('SubmitResult'), 'the same (site, externalId) again: the stored decision'), ...errors(...body, ...auth, 503) },
     },
     get: {
-      summary: 'List comments (moderator: its sites; site: its own), newest first, cursor paginated',
+      summary: 'List comments (moderator: its sites; site: its own), newest first, cursor paginated; `queue=held|reported` (or `sort=due`) lists a queue by deadline instead',
       tags: ['comments'],
-      parameters: ['status', 'siteId', 'articleId', 'authorId', 'cursor', 'limit'].map((name) => ({ name, in: 'query', schema: name === 'limit' ? { type: 'integer', minimum: 1, maximum: 200 } : str() })),
+      parameters: ['status', 'siteId', 'articleId', 'authorId', 'queue', 'sort', 'cursor', 'limit'].map((name) => ({
+        name,
+        in: 'query',
+        schema: name === 'limit' ? { type: 'integer', minimum: 1, maximum: 200 } : name === 'queue' ? str({ enum: ['held', 'reported'] }) : name === 'sort' ? str({ enum: ['due'] }) : str(),
+      })),
       responses: { 200: json(ref('CommentPage'), 'a page of comments'), ...errors(...auth, 422, 503) },
     },
   },
@@ -206,26 +236,45 @@ const paths: Json = {
       tags: ['moderation'],
       parameters: [idParam('id', 'comment id')],
       requestBody: requestBody(ref('Report')),
-      responses: { 201: json({ type: 'object' }, 'report stored'), 200: json({ type: 'object' }, 'this reporter already reported it'), ...errors(...body, ...auth, 404, 503) },
+      responses: { 201: json(ref('ReportResult'), 'report stored'), 200: json(ref('ReportResult'), 'this reporter already reported it (duplicate: true)'), ...errors(...body, ...auth, 404, 503) },
     },
+    get: { summary: "A comment's reports", tags: ['moderation'], parameters: [idParam('id', 'comment id')], responses: { 200: json(ref('ReportList'), 'the reports'), ...errors(...auth, 404, 503) } },
   },
   '/v1/reports/compliance': {
     get: {
-      summary: 'Compliance report of decisions per category and legal basis (JSON or CSV)',
+      summary: 'Compliance report (moderator for its sites, admin): decisions by action, category and decider, reports, response times, overdue; JSON, or CSV with `Accept: text/csv` or `format=csv`',
       tags: ['moderation'],
-      parameters: [{ name: 'siteId', in: 'query', schema: str() }, { name: 'from', in: 'query', schema: dateTime }, { name: 'to', in: 'query', schema: dateTime }],
-      responses: { 200: { description: 'the report', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: str() } } }, ...errors(...auth, 422, 503) },
+      parameters: [
+        { name: 'siteId', in: 'query', schema: str() },
+        { name: 'from', in: 'query', schema: str({ description: 'ISO date or date-time' }) },
+        { name: 'to', in: 'query', schema: str({ description: 'ISO date or date-time' }) },
+        { name: 'format', in: 'query', schema: str({ enum: ['json', 'csv'] }) },
+      ],
+      responses: { 200: { description: 'the report', content: { 'application/json': { schema: ref('Compliance') }, 'text/csv': { schema: str() } } }, ...errors(...auth, 422, 503) },
+    },
+  },
+  '/v1/sites/{id}/authors/{authorId}': {
+    get: {
+      summary: "An author's standing on a site (moderator, admin, or the site itself): outcomes in the window, repeat offender, ban",
+      tags: ['moderation'],
+      parameters: [idParam('id', 'site id'), idParam('authorId', 'author id')],
+      responses: { 200: json(ref('Standing'), 'the standing'), ...errors(...auth, 404, 422, 503) },
     },
   },
   '/v1/sites/{id}/authors/{authorId}/ban': {
     post: {
-      summary: 'Ban an author on one site until a time',
+      summary: 'Ban an author on one site, until a time or for some hours (moderator of the site, admin)',
       tags: ['moderation'],
       parameters: [idParam('id', 'site id'), idParam('authorId', 'author id')],
       requestBody: requestBody(ref('Ban')),
-      responses: { 200: json({ type: 'object' }, 'the ban'), ...errors(...body, ...auth, 404, 503) },
+      responses: { 200: json(ref('Standing'), 'the standing with the ban'), ...errors(...body, ...auth, 404, 503) },
     },
-    delete: { summary: 'Lift a ban', tags: ['moderation'], parameters: [idParam('id', 'site id'), idParam('authorId', 'author id')], responses: { 200: json({ type: 'object' }, 'lifted'), 204: { description: 'lifted' }, ...errors(...auth, 404, 503) } },
+    delete: {
+      summary: 'Lift a ban (optional body `{ reason }`)',
+      tags: ['moderation'],
+      parameters: [idParam('id', 'site id'), idParam('authorId', 'author id')],
+      responses: { 200: json(ref('Standing'), 'the standing without the ban'), ...errors(...body, ...auth, 404, 503) },
+    },
   },
   '/v1/moderate': {
     post: {
@@ -305,12 +354,7 @@ const paths: Json = {
 };
 
 /** Operations of DESIGN.md that this build does not serve yet (checked by the OpenAPI test). */
-export const plannedOperations: ReadonlyArray<string> = [
-  'POST /v1/comments/{id}/reports',
-  'GET /v1/reports/compliance',
-  'POST /v1/sites/{id}/authors/{authorId}/ban',
-  'DELETE /v1/sites/{id}/authors/{authorId}/ban',
-];
+export const plannedOperations: ReadonlyArray<string> = [];
 
 /** Builds the OpenAPI 3.1 document. */
 export function buildOpenApiDocument(version = '0.1.0'): Json {

@@ -130,6 +130,31 @@ describe('GET /v1/openapi.json', () => {
     const one = await request(t.app).get(`/v1/comments/${created.body.id}`).set(auth(moderator));
     check('GET', `/v1/comments/${created.body.id}`, one);
   });
+
+  it('when a comment is reported, an author banned and the reports read, then every answer is as documented', async () => {
+    const created = await request(t.app).post('/v1/comments').set(auth(site)).send(aComment({ text: 'Semoga cepat pulih.', author: { id: 'oa-author', name: 'A' } }));
+    const reportsUrl = `/v1/comments/${created.body.id}/reports`;
+    const report = () => request(t.app).post(reportsUrl).set(auth(site)).send({ reporterId: 'reader-9', reason: 'other', note: 'spam?' });
+    const first = await report();
+    expect(first.status).toBe(201);
+    check('POST', reportsUrl, first);
+    check('POST', reportsUrl, await report());
+    check('POST', reportsUrl, await request(t.app).post(reportsUrl).set(auth(site)).send({ reporterId: 'r', reason: 'Not A Category' }));
+    check('GET', reportsUrl, await request(t.app).get(reportsUrl).set(auth(moderator)));
+    const author = '/v1/sites/openapi-site/authors/oa-author';
+    const banned = await request(t.app).post(`${author}/ban`).set(auth(moderator)).send({ hours: 24, reason: 'spam berulang' });
+    expect(banned.status).toBe(200);
+    check('POST', `${author}/ban`, banned);
+    check('POST', `${author}/ban`, await request(t.app).post(`${author}/ban`).set(auth(moderator)).send({ reason: 'no length' }));
+    check('GET', author, await request(t.app).get(author).set(auth(moderator)));
+    check('DELETE', `${author}/ban`, await request(t.app).delete(`${author}/ban`).set(auth(moderator)));
+    check('GET', '/v1/comments', await request(t.app).get('/v1/comments?queue=reported').set(auth(moderator)));
+    const compliance = await request(t.app).get('/v1/reports/compliance?siteId=openapi-site').set(auth(moderator));
+    expect(compliance.status).toBe(200);
+    check('GET', '/v1/reports/compliance', compliance);
+    check('GET', '/v1/reports/compliance', await request(t.app).get('/v1/reports/compliance?siteId=openapi-site&format=csv').set(auth(moderator)));
+    check('GET', '/v1/reports/compliance', await request(t.app).get('/v1/reports/compliance?from=yesterday').set(auth(moderator)));
+  });
 });
 
 describe('the documented rules API, against live rule files', () => {
