@@ -54,13 +54,15 @@ function assertDecidable(doc: CommentDoc, principal: Principal, input: DecisionI
  * forces (then it decides on top of the winner's revision).
  */
 export async function decideComment(deps: DecideDeps, principal: Principal, id: string, input: DecisionInput): Promise<DecideResult> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  // a forced decision waits its turn behind concurrent ones, for a bounded time
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
     const before = await readComment(deps, principal, id);
     if (assertDecidable(before, principal, input) === 'same') return { comment: before, changed: false };
     const key = `decision:${id}:${before.revision}`;
     if (!(await claimLock(deps.store.conn, key, { owner: principal.id, staleMs: 10_000 }))) {
       if (!input.force) throw conflict(before, 'Another moderator is deciding this comment right now; reload it, or send force.');
-      await sleep(10 + attempt * 20);
+      await sleep(5 + Math.random() * 25);
       continue;
     }
     let written: { fresh: CommentDoc; after: CommentDoc } | undefined;

@@ -23,7 +23,7 @@ export interface StreamServerOptions {
   onError?: (err: unknown) => void;
 }
 
-/** The stream endpoint; `close()` stops accepting upgrades. */
+/** The stream endpoint; `close()` refuses further upgrades with 503. */
 export interface StreamServer {
   close(): void;
 }
@@ -122,8 +122,8 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
   server.on('upgrade', onUpgrade);
   return {
     close() {
+      // the listener stays: a late upgrade gets a clear 503 instead of falling through to a 404
       accepting = false;
-      server.off('upgrade', onUpgrade);
       wss.close();
     },
   };
