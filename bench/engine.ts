@@ -76,11 +76,12 @@ async function main(): Promise<void> {
   }
   const uncached: CompiledRuleset = { ...shipped, wordCache: new NoCache() };
   rows.push({ name: 'shipped ruleset, word memo disabled', ms: timeRuns(run(uncached)), count: texts.length });
-  const grown: Record<number, { ms: number; rs: CompiledRuleset }> = {};
+  const grown: Record<number, { ms: number; rs: CompiledRuleset; cold: number }> = {};
   for (const n of [1000, 10000]) {
     const rs = compileRuleset([...sources, extraRuleFile(n)]);
-    grown[n] = { ms: timeRuns(run(rs)), rs };
+    grown[n] = { ms: timeRuns(run(rs)), rs, cold: timeRuns(run({ ...rs, wordCache: new NoCache() })) };
     rows.push({ name: `shipped + ${n.toLocaleString('en-US')} terms (${rs.termCount} terms)`, ms: grown[n].ms, count: texts.length });
+    rows.push({ name: `shipped + ${n.toLocaleString('en-US')} terms, word memo disabled`, ms: grown[n].cold, count: texts.length });
   }
   const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   rows.push({ name: 'obscenity English matcher alone (getAllMatches)', ms: timeRuns(() => texts.forEach((t) => obscenity.getAllMatches(t))), count: texts.length });
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   const reloadMs = timeRuns(() => compileRuleset(reloadSources), 3);
   const caught = texts.filter((t) => moderate(shipped, t).reasons.length > 0).length;
   const ratio = (grown[10000]?.ms ?? 0) / (grown[1000]?.ms ?? 1);
+  const coldRatio = (grown[10000]?.cold ?? 0) / (grown[1000]?.cold ?? 1);
   const ours = rows[0]?.ms ?? 1;
   const obscenityMs = rows[rows.length - 1]?.ms ?? 0;
   const speedup = obscenityMs / ours;
@@ -101,9 +103,9 @@ async function main(): Promise<void> {
     '',
     '| measure | value | target |',
     '| --- | ---: | --- |',
-    `| throughput, shipped ruleset | ${Math.round((texts.length / ours) * 1000).toLocaleString('en-US')}/s | ≥ 20,000/s |`,
+    `| throughput, shipped ruleset | ${Math.round((texts.length / ours) * 1000).toLocaleString('en-US')}/s (memo off: ${Math.round((texts.length / (rows[1]?.ms ?? 1)) * 1000).toLocaleString('en-US')}/s) | ≥ 20,000/s |`,
     `| speed-up over obscenity's matcher alone | ${speedup.toFixed(1)}× | ≥ 2× |`,
-    `| 1,000 → 10,000 terms, cost per comment | ${ratio.toFixed(2)}× | ≤ 1.5× |`,
+    `| 1,000 → 10,000 terms, cost per comment | ${ratio.toFixed(2)}× (memo off: ${coldRatio.toFixed(2)}×) | ≤ 1.5× |`,
     `| compile + validate a 10,000-term ruleset (reload) | ${reloadMs.toFixed(0)} ms | ≤ 300 ms |`,
     `| peak RSS of the bench process | ${rssMb} MB | — |`,
   ].join('\n');
