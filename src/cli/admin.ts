@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
-import { issueToken } from '../auth/tokens';
+import { AppError } from '../http/errors';
+import { createPrincipalToken, createSiteWithToken as createSite } from '../sites/manage-sites';
 import { connectStore, type Store } from '../store/connect';
-import { isDuplicateKey } from '../store/errors';
 import type { CommandIo } from './cli-io';
 
 /**
@@ -38,22 +37,21 @@ async function withStore<T>(url: string | undefined, dbName: string | undefined,
   }
 }
 
+/** Runs a shared use case and turns its validation errors into usage errors. */
+async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) throw new UsageError(err.details?.length ? err.details.map((d) => d.message).join('; ') : err.message);
+    throw err;
+  }
+}
+
 /** Creates a site and its site token; returns what the API's `POST /v1/sites` returns. */
 export async function createSiteWithToken(store: Store, input: { id: string; name: string; webhookUrl?: string }) {
   if (!siteIdPattern.test(input.id)) throw new UsageError('--id: lowercase letters, digits and dashes, 2–63 characters');
   if (!input.name.trim()) throw new UsageError('--name is required');
-  const { Site, Principal, Audit } = store.models;
-  const webhookSecret = input.webhookUrl ? randomBytes(24).toString('base64url') : undefined;
-  try {
-    await Site.create({ _id: input.id, name: input.name.trim(), webhookUrl: input.webhookUrl, webhookSecret, policy: {} });
-  } catch (err) {
-    if (isDuplicateKey(err)) throw new UsageError(`site ${input.id} already exists`);
-    throw err;
-  }
-  const issued = issueToken();
-  await Principal.create({ _id: issued.id, tokenHash: issued.tokenHash, role: 'site', siteIds: [input.id], name: `${input.id} backend` });
-  await Audit.create({ actor: 'cli', action: 'site.create', target: `site:${input.id}`, siteId: input.id, after: { name: input.name, webhookUrl: input.webhookUrl } });
-  return { id: input.id, name: input.name.trim(), webhookUrl: input.webhookUrl, webhookSecret, token: issued.token, tokenId: issued.id };
+  return asUsage(() => createSite(store.models, 'cli', { id: input.id, name: input.name.trim(), webhookUrl: input.webhookUrl }));
 }
 
 /** Creates a token for a role and sites (which must exist); same rules as `POST /v1/principals`. */
@@ -61,15 +59,7 @@ export async function createToken(store: Store, input: { role: string; siteIds: 
   const role = input.role;
   if (role !== 'site' && role !== 'moderator' && role !== 'admin') throw new UsageError('--role must be site, moderator or admin');
   if (role !== 'admin' && input.siteIds.length === 0) throw new UsageError('--sites is required for a site or moderator token');
-  if (role === 'site' && input.siteIds.length !== 1) throw new UsageError('a site token speaks for exactly one site');
-  const { Site, Principal, Audit } = store.models;
-  const known = await Site.find({ _id: { $in: input.siteIds } }, { _id: 1 }).lean();
-  const missing = input.siteIds.filter((s) => !known.some((k) => k._id === s));
-  if (missing.length) throw new UsageError(`no such site: ${missing.join(', ')} (create it with saring sites create)`);
-  const issued = issueToken();
-  await Principal.create({ _id: issued.id, tokenHash: issued.tokenHash, role, siteIds: input.siteIds, name: input.name });
-  await Audit.create({ actor: 'cli', action: 'principal.create', target: `principal:${issued.id}`, after: { role, siteIds: input.siteIds, name: input.name } });
-  return { id: issued.id, role, siteIds: input.siteIds, name: input.name, token: issued.token };
+  return asUsage(() => createPrincipalToken(store.models, 'cli', { role, siteIds: input.siteIds, name: input.name }));
 }
 
 function print(io: CommandIo, json: boolean | undefined, record: { token: string }, summary: string): void {

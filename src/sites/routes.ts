@@ -1,13 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { issueToken } from '../auth/tokens';
 import type { AppDeps } from '../http/deps';
 import { AppError } from '../http/errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
-import { isDuplicateKey } from '../store/errors';
+import { createPrincipalToken, createSiteWithToken } from './manage-sites';
 import type { SiteDirectory } from './site-directory';
-import { randomBytes } from 'node:crypto';
 
 const policySchema = z.strictObject({
   preModeration: z.boolean().optional(),
@@ -45,18 +43,9 @@ export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
 
   router.post('/v1/sites', admin, async (req, res) => {
     const input = parseBody(createSiteSchema, req.body);
-    const webhookSecret = input.webhookUrl ? randomBytes(24).toString('base64url') : undefined;
-    try {
-      await Site.create({ _id: input.id, name: input.name, webhookUrl: input.webhookUrl, webhookSecret, policy: input.policy ?? {} });
-    } catch (err) {
-      if (isDuplicateKey(err)) throw new AppError('conflict', `Site ${input.id} already exists.`);
-      throw err;
-    }
-    const issued = issueToken();
-    await Principal.create({ _id: issued.id, tokenHash: issued.tokenHash, role: 'site', siteIds: [input.id], name: `${input.id} backend` });
-    await Audit.create({ actor: principalOf(req).id, action: 'site.create', target: `site:${input.id}`, siteId: input.id, after: { name: input.name, webhookUrl: input.webhookUrl, policy: input.policy } });
+    const created = await createSiteWithToken(deps.store.models, principalOf(req).id, input);
     deps.sites.forget(input.id);
-    res.status(201).json({ id: input.id, name: input.name, webhookUrl: input.webhookUrl, webhookSecret, token: issued.token, tokenId: issued.id });
+    res.status(201).json(created);
   });
 
   router.get('/v1/sites/:id', admin, async (req, res) => {
@@ -83,15 +72,7 @@ export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
 
   router.post('/v1/principals', admin, async (req, res) => {
     const input = parseBody(createPrincipalSchema, req.body);
-    if (input.role !== 'admin' && input.siteIds.length === 0) throw new AppError('validation_failed', undefined, [{ path: 'siteIds', message: 'a site or moderator token needs at least one site' }]);
-    if (input.role === 'site' && input.siteIds.length !== 1) throw new AppError('validation_failed', undefined, [{ path: 'siteIds', message: 'a site token speaks for exactly one site' }]);
-    const known = await Site.find({ _id: { $in: input.siteIds } }, { _id: 1 }).lean();
-    const missing = input.siteIds.filter((s) => !known.some((k) => k._id === s));
-    if (missing.length) throw new AppError('validation_failed', undefined, missing.map((s) => ({ path: 'siteIds', message: `no site ${s}` })));
-    const issued = issueToken();
-    await Principal.create({ _id: issued.id, tokenHash: issued.tokenHash, role: input.role, siteIds: input.siteIds, name: input.name });
-    await Audit.create({ actor: principalOf(req).id, action: 'principal.create', target: `principal:${issued.id}`, after: { role: input.role, siteIds: input.siteIds, name: input.name } });
-    res.status(201).json({ id: issued.id, role: input.role, siteIds: input.siteIds, name: input.name, token: issued.token });
+    res.status(201).json(await createPrincipalToken(deps.store.models, principalOf(req).id, input));
   });
 
   router.delete('/v1/principals/:id', admin, async (req, res) => {
