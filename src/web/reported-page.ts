@@ -10,7 +10,8 @@ export function reportedDir(): string {
 
 /** The UMD build of chart.js from node_modules: served by us, never from a CDN. */
 export function chartJsFile(): string {
-  return require.resolve('chart.js/dist/chart.umd.js');
+  // the package's export map hides dist/chart.umd.js: resolve the main entry (dist/chart.cjs) and step beside it
+  return path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.js');
 }
 
 /**

@@ -14,7 +14,7 @@ function standingLine(st) {
   const span = el('span', 'standing');
   if (!st) return span;
   const c = st.counts;
-  span.textContent = `✓${c.approved} ⏸${c.held} ✗${c.rejected} (${st.windowDays} hari)`;
+  span.textContent = `penulis: setuju ${c.approved} · tahan ${c.held} · tolak ${c.rejected} (${st.windowDays} hari)`;
   span.title = 'disetujui / ditahan / ditolak dalam jendela';
   if (st.banned) {
     span.classList.add('banned');
