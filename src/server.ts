@@ -43,7 +43,14 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
       void events.publish('rules.rejected', { issues: err.issues }).catch(() => undefined);
     },
   });
-  await rules.start();
+  try {
+    await rules.start();
+  } catch (err) {
+    // a refused initial ruleset must not leave the store (or the embedded store process) behind
+    await store.close().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
   if (config.watchRules) rules.watch();
   const auth = createAuthenticator({ models: store.models, adminToken: config.adminToken });
   const app = createApp({ config, store, rules, logger, metrics, auth, events, now: () => new Date() });

@@ -74,7 +74,15 @@ export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Em
     if (stderr.length < 50) stderr.push(line);
     opts.onLog?.(line);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // never leave the store process behind when this process exits on any path
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit);
+      resolve();
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve(line.trim()));
