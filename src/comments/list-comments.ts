@@ -4,21 +4,12 @@ import { AppError } from '../http/errors';
 import type { Models, CommentDoc } from '../store/models';
 import type { z } from 'zod';
 import type { listCommentsQuery } from './schema';
+import { decodeCursor, encodeCursor } from './cursor';
 
 type ListQuery = z.infer<typeof listCommentsQuery>;
 
-function encodeCursor(doc: CommentDoc): string {
-  return Buffer.from(JSON.stringify([new Date(doc.createdAt).getTime(), doc._id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
-  } catch {
-    // fall through to the validation error
-  }
-  throw new AppError('validation_failed', undefined, [{ path: 'cursor', message: 'not a cursor this service issued' }]);
+function cursorAfter(doc: CommentDoc): string {
+  return encodeCursor(new Date(doc.createdAt).getTime(), doc._id);
 }
 
 /** The site filter a principal may use: its own sites, narrowed by `siteId` if given. */
@@ -49,7 +40,7 @@ export async function listComments(models: Models, principal: Principal, q: List
   const docs = (await models.Comment.find(filter).sort({ createdAt: -1, _id: -1 }).limit(q.limit + 1).lean()) as CommentDoc[];
   const page = docs.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: docs.length > q.limit && last ? encodeCursor(last) : null };
+  return { items: page, nextCursor: docs.length > q.limit && last ? cursorAfter(last) : null };
 }
 
 /** One comment, if the principal may see its site; otherwise 404 (existence is not revealed). */

@@ -4,6 +4,7 @@ import { visibleSites, type Principal } from '../auth/principal';
 import { toCommentView } from '../comments/serialize';
 import { AppError } from '../http/errors';
 import type { CommentDoc, Models } from '../store/models';
+import { decodeCursor, encodeCursor } from '../comments/cursor';
 
 /** Query of `GET /v1/comments?queue=held|reported&sort=due`. */
 export const queueQuery = z.strictObject({
@@ -17,18 +18,8 @@ export type QueueQuery = z.infer<typeof queueQuery>;
 
 const FAR = 8.64e15;
 
-function encodeCursor(doc: CommentDoc): string {
-  return Buffer.from(JSON.stringify([doc.dueAt ? new Date(doc.dueAt).getTime() : FAR, doc._id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
-  } catch {
-    // fall through to the validation error
-  }
-  throw new AppError('validation_failed', undefined, [{ path: 'cursor', message: 'not a cursor this service issued' }]);
+function cursorAfter(doc: CommentDoc): string {
+  return encodeCursor(doc.dueAt ? new Date(doc.dueAt).getTime() : FAR, doc._id);
 }
 
 /** A queued comment as the queue lists it: the comment, its queue state and the time left. */
@@ -63,5 +54,5 @@ export async function listQueue(models: Models, principal: Principal, q: QueueQu
   const docs = (await models.Comment.find(filter).sort({ dueAt: 1, _id: 1 }).limit(q.limit + 1).lean()) as CommentDoc[];
   const page = docs.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: docs.length > q.limit && last ? encodeCursor(last) : null };
+  return { items: page, nextCursor: docs.length > q.limit && last ? cursorAfter(last) : null };
 }
