@@ -18,6 +18,8 @@ export interface LoadOptions {
   hangMs?: number;
   body?: (externalId: string, n: number) => Record<string, unknown>;
   path?: string;
+  /** Sees each answered request's status and JSON body. */
+  onAnswer?: (status: number, body: unknown) => void;
 }
 
 /** Counts of a running or finished load. */
@@ -61,7 +63,8 @@ export function startSubmissionLoad(opts: LoadOptions): RunningLoad {
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(opts.hangMs ?? 10_000),
       });
-      await res.arrayBuffer();
+      if (opts.onAnswer) opts.onAnswer(res.status, await res.json().catch(() => undefined));
+      else await res.arrayBuffer();
       return res.status;
     } catch (err) {
       if ((err as Error).name === 'TimeoutError') stats.hangs += 1;
