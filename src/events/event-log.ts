@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Models } from '../store/models';
+import { Outbox, type OutboxOptions } from './outbox';
 import type { EventListener, EventOrigin, EventPublisher, EventType, SaringEvent } from './types';
 
 /** One `seq` unit is a microsecond-ish slot: milliseconds × 1000 plus a per-instance counter. */
@@ -21,12 +22,18 @@ export class EventLog implements EventPublisher {
 
   constructor(
     private readonly models: Models,
-    opts: { instanceId?: string; now?: () => Date; onError?: (err: unknown) => void } = {},
+    opts: { instanceId?: string; now?: () => Date; onError?: (err: unknown) => void; outbox?: OutboxOptions } = {},
   ) {
     this.instanceId = opts.instanceId ?? randomBytes(4).toString('hex');
     this.now = opts.now ?? (() => new Date());
     this.onError = opts.onError ?? (() => undefined);
+    // one outbox per process start, so a restarted instance with a fixed id never reuses numbers
+    const key = `${this.instanceId}.${randomBytes(3).toString('hex')}`;
+    this.outbox = new Outbox(models.Event.db, key, this.instanceId, { onError: this.onError, ...opts.outbox });
   }
+
+  /** This instance's recent events, for other instances' pollers. */
+  readonly outbox: Outbox;
 
   private readonly onError: (err: unknown) => void;
 
@@ -42,6 +49,7 @@ export class EventLog implements EventPublisher {
     const seq = this.nextSeq(at);
     const event: SaringEvent = { id: `${seq.toString(36)}-${this.instanceId}`, type, seq, at: at.toISOString(), ...(siteId ? { siteId } : {}), data };
     this.emit(event, 'local');
+    this.outbox.append(event);
     await this.models.Event.collection.insertOne({ _id: event.id, seq, type, at, siteId, instanceId: this.instanceId, data } as never);
     return event;
   }
@@ -52,6 +60,11 @@ export class EventLog implements EventPublisher {
     return () => this.listeners.delete(listener);
   }
 
+  /** Writes pending outbox events and removes the outbox (shutdown). */
+  async close(): Promise<void> {
+    await this.outbox.close();
+  }
+
   /** Feeds an event that another instance stored (from the poller). */
   deliverRemote(event: SaringEvent): void {
     this.emit(event, 'remote');
@@ -59,11 +72,12 @@ export class EventLog implements EventPublisher {
 
   /**
    * Stored events with `seq > since`, oldest first, at most `limit`
-   * (for `since=` replay and for the poller, which skips its own instance).
+   * (for `since=` replay, and for a poller that fell behind an outbox).
+   * On FerretDB this scans `events`; on MongoDB it uses the `seq` index.
    */
-  async readSince(since: number, opts: { limit?: number; excludeInstance?: string } = {}): Promise<SaringEvent[]> {
+  async readSince(since: number, opts: { limit?: number; instanceId?: string } = {}): Promise<SaringEvent[]> {
     const filter: Record<string, unknown> = { seq: { $gt: since } };
-    if (opts.excludeInstance) filter.instanceId = { $ne: opts.excludeInstance };
+    if (opts.instanceId) filter.instanceId = opts.instanceId;
     const docs = await this.models.Event.collection
       .find(filter as never)
       .sort({ seq: 1 })

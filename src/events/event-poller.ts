@@ -1,56 +1,79 @@
-import { SEQ_PER_MS, type EventLog } from './event-log';
+import type { EventLog } from './event-log';
+import { outboxCollection, type OutboxDoc } from './outbox';
 
 export interface EventPollerOptions {
-  /** How often to read `events` (ms). */
+  /** How often to read the other instances' outboxes (ms). */
   intervalMs?: number;
-  /**
-   * How far behind the newest seen event each poll starts (ms), to catch
-   * events another instance stored late or with a slightly slower clock.
-   */
-  overlapMs?: number;
-  /** Most events read per poll. */
+  /** Most events read from `events` when catching up after falling behind an outbox. */
   batch?: number;
+  /** Outboxes not rewritten for this long belong to dead instances and are deleted (ms). */
+  staleMs?: number;
   onError?: (err: unknown) => void;
 }
 
 /** A running poller; `stop()` waits for the poll in flight. */
 export interface EventPoller {
   stop(): Promise<void>;
-  /** Polls once now (tests, and the first poll at start). */
+  /** Polls once now (tests). */
   pollOnce(): Promise<number>;
 }
 
+interface Cursor {
+  n: number;
+  seq: number;
+}
+
 /**
- * Picks up other instances' events from `events` (no change streams on
- * FerretDB): every `intervalMs` it reads `{seq > newest - overlap,
- * instanceId != me}` and hands unseen ones to the log's listeners. Ids seen
- * inside the overlap window are remembered, so nothing is delivered twice.
- * It starts at "now": history is the business of `since=` replay.
+ * Picks up other instances' events without change streams: every
+ * `intervalMs` it reads the outbox documents (one small document per
+ * instance) and hands each event numbered past its cursor to the log's
+ * listeners — in order, once. If it fell further behind than an outbox
+ * holds, it reads the gap from `events`. Outboxes that exist at start are
+ * joined at their head: history is the business of `since=` replay.
  */
 export function startEventPoller(log: EventLog, opts: EventPollerOptions = {}): EventPoller {
-  const intervalMs = opts.intervalMs ?? 150;
-  const overlap = (opts.overlapMs ?? 2000) * SEQ_PER_MS;
-  const batch = opts.batch ?? 500;
-  const seen = new Map<string, number>();
-  let newest = Date.now() * SEQ_PER_MS;
+  const coll = outboxCollection(log.outbox.connection);
+  const cursors = new Map<string, Cursor>();
+  const staleMs = opts.staleMs ?? 10 * 60_000;
+  let polls = 0;
   let inFlight: Promise<number> | undefined;
   let stopped = false;
 
-  const pollOnce = async (): Promise<number> => {
-    const from = newest - overlap;
-    const events = await log.readSince(from, { limit: batch, excludeInstance: log.instanceId });
+  const catchUp = async (doc: OutboxDoc, cursor: Cursor, before: number) => {
+    const missed = await log.readSince(cursor.seq, { instanceId: doc.instanceId, limit: opts.batch ?? 1000 });
     let delivered = 0;
-    for (const event of events) {
-      if (seen.has(event.id)) continue;
-      seen.set(event.id, event.seq);
-      newest = Math.max(newest, event.seq);
+    for (const event of missed) {
+      if (event.seq >= before) break;
       log.deliverRemote(event);
       delivered += 1;
     }
-    // a full batch means more are waiting: move the window to the batch's end
-    const last = events[events.length - 1];
-    if (events.length === batch && last) newest = Math.max(newest, last.seq + overlap);
-    for (const [id, seq] of seen) if (seq <= newest - overlap) seen.delete(id);
+    return delivered;
+  };
+
+  const pollOnce = async (): Promise<number> => {
+    const docs = await coll.find({ _id: { $ne: log.outbox.key } }).toArray();
+    let delivered = 0;
+    for (const doc of docs) {
+      if (doc.at.getTime() < Date.now() - staleMs) continue;
+      let cursor = cursors.get(doc._id);
+      if (!cursor) {
+        // an outbox present at our first poll is joined at its head; one that appears later is new: take it all
+        const newest = doc.events[doc.events.length - 1];
+        cursor = polls === 0 ? { n: doc.head, seq: newest?.event.seq ?? 0 } : { n: 0, seq: 0 };
+        cursors.set(doc._id, cursor);
+      }
+      const fresh = doc.events.filter((e) => e.n > cursor.n);
+      const first = fresh[0];
+      if (first && first.n > cursor.n + 1 && cursor.n > 0) delivered += await catchUp(doc, cursor, first.event.seq);
+      for (const { n, event } of fresh) {
+        log.deliverRemote(event);
+        cursor.n = n;
+        cursor.seq = event.seq;
+        delivered += 1;
+      }
+    }
+    for (const key of cursors.keys()) if (!docs.some((d) => d._id === key)) cursors.delete(key);
+    if (polls++ % 500 === 0) await coll.deleteMany({ at: { $lt: new Date(Date.now() - staleMs) } });
     return delivered;
   };
 
@@ -62,7 +85,7 @@ export function startEventPoller(log: EventLog, opts: EventPollerOptions = {}): 
     });
     await inFlight;
     inFlight = undefined;
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 100);
   };
   let timer: NodeJS.Timeout | undefined = setTimeout(tick, 0);
 
@@ -71,7 +94,6 @@ export function startEventPoller(log: EventLog, opts: EventPollerOptions = {}): 
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      timer = undefined;
       await inFlight;
     },
   };

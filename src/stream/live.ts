@@ -74,6 +74,7 @@ export function startLive(server: Server, deps: LiveDeps, opts: LiveOptions = {}
       clearInterval(lockSweep);
       await Promise.all([poller?.stop(), worker?.stop()]);
       await hub.closeAll();
+      await deps.events.close();
     },
   };
 }

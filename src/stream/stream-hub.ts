@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/principal';
 import type { SaringEvent } from '../events/types';
 import { canSee, matchesSubscription, type Subscription } from './subscription';
+import { rawSocketOf, textFrame } from './ws-frame';
 
 export interface StreamHubOptions {
   /** Ping every `heartbeatMs`; a peer that has not answered the previous ping is terminated. */
@@ -27,6 +28,18 @@ export interface StreamClient {
 export const CLOSE_SLOW_CONSUMER = 1013;
 /** Close code when the service goes away (shutdown). */
 export const CLOSE_GOING_AWAY = 1001;
+
+/** An event serialised once: the JSON payload and the ready-made frame around it. */
+export interface Outgoing {
+  payload: Buffer;
+  frame: Buffer;
+}
+
+/** Serialises a message once for any number of sockets. */
+export function outgoing(message: string): Outgoing {
+  const payload = Buffer.from(message);
+  return { payload, frame: textFrame(payload) };
+}
 
 /** The wire form of an event: `{ id, type, seq, at, siteId?, data }`. */
 export function eventFrame(event: SaringEvent): string {
@@ -73,27 +86,28 @@ export class StreamHub {
   /** Sends one event to every client that may see it and subscribed to it. */
   broadcast(event: SaringEvent): void {
     if (event.seq > this.lastSeq) this.lastSeq = event.seq;
-    let frame: Buffer | undefined;
+    let out: Outgoing | undefined;
     for (const client of this.clients) {
       if (!canSee(client.principal, event) || !matchesSubscription(client.subscription, event)) continue;
       if (client.backlog) {
         if (client.backlog.push(event) > this.maxBacklog) this.drop(client, 'too many events during replay');
         continue;
       }
-      frame ??= Buffer.from(eventFrame(event));
-      this.sendFrame(client, frame);
+      out ??= outgoing(eventFrame(event));
+      this.sendFrame(client, out);
     }
   }
 
-  /** Sends a serialised frame to one client, dropping it when its buffer is full. */
-  sendFrame(client: StreamClient, frame: Buffer | string): boolean {
+  /** Sends a serialised event to one client, dropping the client when its buffer is full. */
+  sendFrame(client: StreamClient, out: Outgoing): boolean {
     if (client.ws.readyState !== client.ws.OPEN) return false;
-    const size = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.length;
-    if (client.ws.bufferedAmount + size > this.maxBufferedBytes) {
+    if (client.ws.bufferedAmount + out.frame.length > this.maxBufferedBytes) {
       this.drop(client, 'too slow: send buffer full');
       return false;
     }
-    client.ws.send(frame, { binary: false });
+    const socket = rawSocketOf(client.ws);
+    if (socket) socket.write(out.frame);
+    else client.ws.send(out.payload, { binary: false });
     return true;
   }
 
@@ -101,7 +115,7 @@ export class StreamHub {
   finishReplay(client: StreamClient, replayedIds: Set<string>): void {
     const backlog = client.backlog ?? [];
     delete client.backlog;
-    for (const event of backlog) if (!replayedIds.has(event.id)) this.sendFrame(client, eventFrame(event));
+    for (const event of backlog) if (!replayedIds.has(event.id)) this.sendFrame(client, outgoing(eventFrame(event)));
   }
 
   /** Closes a client that cannot keep up; terminates it if the close handshake does not finish soon. */

@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { SEQ_PER_MS, type EventLog } from '../events/event-log';
-import { eventFrame, type StreamClient, type StreamHub } from './stream-hub';
+import { eventFrame, outgoing, type StreamClient, type StreamHub } from './stream-hub';
 import { authenticateUpgrade, offeredProtocols, refuseUpgrade, STREAM_PROTOCOL } from './upgrade-auth';
 import { forbiddenSites, matchesSubscription, canSee, subscribeMessage, subscriptionFromQuery, type Subscription } from './subscription';
 
@@ -88,7 +88,7 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
       for (const event of events) {
         if (!canSee(client.principal, event) || !matchesSubscription(client.subscription, event)) continue;
         sent.add(event.id);
-        opts.hub.sendFrame(client, eventFrame(event));
+        opts.hub.sendFrame(client, outgoing(eventFrame(event)));
       }
       send(client.ws, { type: 'replayed', since, count: sent.size, truncated: events.length === limit });
       opts.hub.finishReplay(client, sent);
