@@ -27,6 +27,9 @@ async function openStore(config: Readonly<Config>, logger: Logger): Promise<{ st
   return { store: await connectStore(embedded.url, { dbName: 'saring' }), embedded };
 }
 
+/** How long a shutdown waits for in-flight requests before it closes their connections. */
+const shutdownGraceMs = 10_000;
+
 /** Connects, loads rules, listens, and wires shutdown in order. */
 export async function startServer(config: Readonly<Config>, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const { store, embedded } = await openStore(config, logger);
@@ -57,6 +60,11 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
 
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
+  let draining = false;
+  // while draining, each answer closes its connection: keep-alive clients under load would otherwise keep the drain open forever
+  server.prependListener('request', (_req, res: http.ServerResponse) => {
+    if (draining) res.shouldKeepAlive = false;
+  });
   const live = startLive(server, { config, store, auth, events, logger, metrics });
   const overdue = startOverdueSweeper({ store, events, metrics, logger, now: () => new Date() });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -70,11 +78,16 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
     (closing ??= (async () => {
       logger.info('shutting down: no new connections, draining in-flight requests');
       live.stopAccepting();
+      draining = true;
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // a request that never ends must not keep the process alive: past the grace period, cut what is left
+      const grace = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+      grace.unref();
       // upgraded stream sockets count as open connections: close them (1001) or the drain never ends
       await live.closeSockets();
       await drained;
+      clearTimeout(grace);
       await live.stop();
       await overdue.stop();
       rules.close();
