@@ -1,5 +1,5 @@
 import { moderate } from '../moderation';
-import type { Action, Decision, SitePolicy } from '../moderation/types';
+import type { Action, Decision, Reason, SitePolicy } from '../moderation/types';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../http/deps';
 import { AppError } from '../http/errors';
@@ -7,7 +7,8 @@ import type { SiteDirectory } from '../sites/site-directory';
 import { isDuplicateKey } from '../store/errors';
 import type { CommentDoc, SiteDoc } from '../store/models';
 import { intakeDeadline } from '../deadlines/intake-deadline';
-import { gateByStanding, readAuthor } from '../standing/intake-standing';
+import { gateByStanding, readAuthor, type GatedDecision } from '../standing/intake-standing';
+import { repeatedTextReason, textFingerprint } from '../standing/repeat-text';
 import { recordOutcome } from '../standing/record-outcome';
 import { commentIdFor } from './comment-id';
 import { toCommentView } from './serialize';
@@ -37,6 +38,12 @@ export function siteOf(principal: Principal): string {
   return siteId;
 }
 
+/** The same text again and again is held for review (it never loosens a stricter outcome). */
+function holdRepeatedText(gated: GatedDecision, repeat: Reason | undefined): GatedDecision {
+  if (!repeat) return gated;
+  return { status: gated.status === 'approved' ? 'pending' : gated.status, action: gated.status === 'approved' ? 'review' : gated.action, reasons: [...gated.reasons, repeat] };
+}
+
 function initialStatus(decision: Decision, site: SiteDoc): CommentDoc['status'] {
   if (decision.status === 'approved' && site.policy?.preModeration) return 'pending';
   return decision.status;
@@ -57,7 +64,9 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
   const decision = moderate(deps.rules.current(), input.text, { language: input.language, policy: enginePolicy(site) });
   const now = deps.now();
   // the author's standing (ban, repeat offender) can only make the outcome stricter
-  const { status, action, reasons } = gateByStanding(site, author, decision, initialStatus(decision, site), now);
+  const gated = gateByStanding(site, author, decision, initialStatus(decision, site), now);
+  const textHash = textFingerprint(input.text);
+  const { status, action, reasons } = holdRepeatedText(gated, repeatedTextReason(author, textHash, now));
   const auto = { action, reasons, rulesetVersion: decision.rulesetVersion, decidedBy: 'saring', decidedAt: now };
   const doc = {
     _id,
@@ -81,7 +90,7 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     return { created: false, comment: stored as CommentDoc };
   }
   deps.metrics.decisions.inc({ status, category: reasons[0]?.category ?? 'none' });
-  await recordOutcome(deps.store, { siteId, authorId: input.author.id, commentId: _id, status, at: now }, { now: deps.now, tries: 20 }).catch((err: unknown) =>
+  await recordOutcome(deps.store, { siteId, authorId: input.author.id, commentId: _id, status, at: now, textHash }, { now: deps.now, tries: 20 }).catch((err: unknown) =>
     deps.logger.warn({ err, commentId: _id }, 'could not record the author standing'),
   );
   await deps.events

@@ -13,6 +13,8 @@ export interface Outcome {
   commentId: string;
   status: 'approved' | 'pending' | 'rejected';
   at: Date;
+  /** The text's fingerprint (intake); a later decision keeps the one recorded first. */
+  textHash?: string;
 }
 
 /**
@@ -30,8 +32,10 @@ export async function recordOutcome(store: Store, outcome: Outcome, opts: { now:
     store,
     { id, siteId: outcome.siteId, authorId: outcome.authorId },
     (doc: AuthorDoc | null) => {
+      const previous = doc?.history?.find((h) => h.commentId === outcome.commentId);
       const kept = (doc?.history ?? []).filter((h) => h.commentId !== outcome.commentId && h.at && new Date(h.at).getTime() >= keepSince);
-      const history = [...kept, { commentId: outcome.commentId, status: outcome.status, at: outcome.at }].slice(-HISTORY_CAP);
+      const textHash = outcome.textHash ?? previous?.textHash ?? undefined;
+      const history = [...kept, { commentId: outcome.commentId, status: outcome.status, at: outcome.at, ...(textHash ? { textHash } : {}) }].slice(-HISTORY_CAP);
       return { history: history as AuthorDoc['history'] };
     },
     { now: opts.now, tries: opts.tries },

@@ -151,7 +151,7 @@ const authorSchema = new Schema(
     _id: { type: String, required: true },
     siteId: { type: String, required: true },
     authorId: { type: String, required: true },
-    history: { type: [{ at: Date, status: String, commentId: String, _id: false }], default: [] },
+    history: { type: [{ at: Date, status: String, commentId: String, textHash: String, _id: false }], default: [] },
     bannedUntil: Date,
     banReason: String,
   },

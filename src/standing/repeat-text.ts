@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { Reason } from '../moderation/types';
+import type { AuthorDoc } from '../store/models';
+
+/** How many earlier copies of the same text, within how long, make a flood. */
+export const REPEAT_LIMIT = 2;
+export const REPEAT_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * A short fingerprint of a comment's text, blind to case and white space, so
+ * "BELI SEKARANG!!" and "beli  sekarang!!" count as the same text.
+ */
+export function textFingerprint(text: string): string {
+  const folded = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return createHash('sha256').update(folded).digest('base64url').slice(0, 16);
+}
+
+/**
+ * `spam.repeat`: the author already posted this same text {@link REPEAT_LIMIT}
+ * times on this site in the last day. The engine is pure and sees one text;
+ * the author's standing (read anyway on intake) carries the history.
+ */
+export function repeatedTextReason(author: Pick<AuthorDoc, 'history'> | null, fingerprint: string, now: Date): Reason | undefined {
+  const since = now.getTime() - REPEAT_WINDOW_MS;
+  const copies = (author?.history ?? []).filter((h) => h.textHash === fingerprint && h.at && new Date(h.at).getTime() >= since).length;
+  if (copies < REPEAT_LIMIT) return undefined;
+  return {
+    ruleId: 'spam.repeat-text',
+    category: 'spam.repeat',
+    legalBasis: 'Permenkominfo 5/2020 Pasal 9 ayat (4)',
+    action: 'review',
+    message: `Teks yang sama sudah dikirim ${copies} kali dalam 24 jam terakhir.`,
+    severity: 1,
+    spans: [],
+  };
+}
