@@ -23,11 +23,14 @@ interface Phase {
   targetP99: number;
 }
 
-const phases: Phase[] = [
+const allPhases: Phase[] = [
   { name: 'same instance', sockets: 100, rate: 200, on: 'A', targetP99: 50 },
   { name: 'same instance', sockets: 1000, rate: 50, on: 'A', targetP99: 100 },
   { name: 'across instances (A publishes, sockets on B)', sockets: 100, rate: 50, on: 'B', targetP99: 500 },
 ];
+/** `BENCH_PHASES=2` (1-based, comma-separated) runs some phases only. */
+const phases = process.env.BENCH_PHASES ? allPhases.filter((_, i) => process.env.BENCH_PHASES!.split(',').includes(String(i + 1))) : allPhases;
+const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
 
 /** Sends a command to a child and waits for its answer of `type`. */
 function ask<T = Record<string, unknown>>(child: ChildProcess, message: unknown, type: string, timeoutMs = 60_000): Promise<T> {
@@ -46,7 +49,7 @@ function ask<T = Record<string, unknown>>(child: ChildProcess, message: unknown,
 }
 
 async function startInstance(id: string, mongoUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(path.join(__dirname, 'stream-server.js'), { env: { ...process.env, MONGO_URL: mongoUrl, SARING_ADMIN_TOKEN: ADMIN, SARING_RULES_DIR: path.join(REPO, 'rules'), SARING_INSTANCE_ID: id } });
+  const child = fork(path.join(__dirname, 'stream-server.js'), { execArgv: id === 'A' ? profile : [], env: { ...process.env, MONGO_URL: mongoUrl, SARING_ADMIN_TOKEN: ADMIN, SARING_RULES_DIR: path.join(REPO, 'rules'), SARING_INSTANCE_ID: id } });
   const ready = await ask<{ url: string }>(child, undefined, 'ready');
   return { child, url: ready.url };
 }
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
   const moderator = (await post(`${a.url}/v1/principals`, { role: 'moderator', siteIds: ['bench-site'] })).token!;
   const clients = fork(path.join(__dirname, 'stream-clients.js'));
   const rows: string[] = [];
+  const loadBefore = os.loadavg()[0]!.toFixed(1);
   let allPass = true;
 
   for (const phase of phases) {
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
     `Two service instances (child processes A and B, real \`startServer\`) share the store; the moderator sockets run in a third process; all share the machine's cores.`,
     `Each phase: ${PHASE_MS / 1000} s of \`comment.created\` events (~600 bytes on the wire) published on A through the real EventLog (pushed to A's sockets at once, stored in \`events\`, polled by B every 150 ms), after a 1.5 s warm-up.`,
     'Latency = receive time at the socket − publish time stamped in the event (ms).',
+    `The machine is shared: 1-minute load average ${loadBefore} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end of the run (2 means both cores busy before this benchmark adds its own load).`,
     '',
     '| phase | sockets | events | published | delivered/expected | p50 ms | p99 ms | max ms | target p99 | met |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

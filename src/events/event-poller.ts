@@ -85,7 +85,7 @@ export function startEventPoller(log: EventLog, opts: EventPollerOptions = {}): 
     });
     await inFlight;
     inFlight = undefined;
-    if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 100);
+    if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 50);
   };
   let timer: NodeJS.Timeout | undefined = setTimeout(tick, 0);
 

@@ -6,13 +6,14 @@ export const WEBHOOK_EVENT = 'comment.final';
 /**
  * The webhook body: the comment's CURRENT state, built at send time, so a
  * retried or late delivery never carries a status that was since overridden;
- * `revision` orders deliveries of the same comment.
+ * `revision` orders deliveries of the same comment. `type` is the delivery's
+ * event (`comment.final`, or another kind queued elsewhere, e.g. a withdrawal).
  */
-export function webhookBody(deliveryId: string, comment: CommentDoc, at: Date) {
+export function webhookBody(deliveryId: string, comment: CommentDoc, at: Date, type: string = WEBHOOK_EVENT) {
   const d = comment.decision;
   return {
     id: deliveryId,
-    type: WEBHOOK_EVENT,
+    type,
     at: at.toISOString(),
     comment: {
       id: comment._id,

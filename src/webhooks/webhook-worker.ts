@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { claimLock, releaseLock } from '../decisions/claim-lock';
 import type { CommentDoc, Models, WebhookDeliveryDoc } from '../store/models';
-import { webhookBody } from './payload';
+import { WEBHOOK_EVENT, webhookBody } from './payload';
 import { backoffMs, sendWebhook } from './send-webhook';
 
 export interface WebhookWorkerOptions {
@@ -53,8 +53,9 @@ export function startWebhookWorker(deps: { models: Models; conn: Connection }, o
       let outcome: { ok: boolean; status?: number; error?: string };
       if (!site?.webhookSecret || !comment || !fresh.url) outcome = { ok: false, error: !comment ? 'comment no longer exists' : 'the site has no webhook URL or secret' };
       else {
-        const body = JSON.stringify(webhookBody(id, comment as CommentDoc, now()));
-        outcome = await sendWebhook({ url: fresh.url, body, secret: site.webhookSecret, deliveryId: id, event: fresh.event ?? 'comment.final', timeoutMs: opts.timeoutMs ?? 5000, now });
+        const event = fresh.event ?? WEBHOOK_EVENT;
+        const body = JSON.stringify(webhookBody(id, comment as CommentDoc, now(), event));
+        outcome = await sendWebhook({ url: fresh.url, body, secret: site.webhookSecret, deliveryId: id, event, timeoutMs: opts.timeoutMs ?? 5000, now });
       }
       const status = outcome.ok ? 'delivered' : attempts >= maxAttempts ? 'failed' : 'pending';
       const nextAttemptAt = status === 'pending' ? new Date(now().getTime() + backoffMs(attempts, opts.backoffBaseMs ?? 2000, opts.backoffMaxMs ?? 3_600_000)) : undefined;

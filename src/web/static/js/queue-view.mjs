@@ -28,6 +28,8 @@ export class QueueView {
 
   /** Applies one stream event. */
   onEvent(frame) {
+    // the author's history changed: forget it, so the detail reloads it
+    if (frame.type.startsWith('comment.') && frame.data?.author) this.history.delete(`${frame.data.siteId}\u0000${frame.data.author.id}`);
     if (frame.type === 'comment.created') this.state.add(frame.data);
     else if (frame.type === 'comment.decided') this.state.decided(frame.data);
     else if (frame.type === 'rules.reloaded') toast(`Rules reloaded (${frame.data.version ?? ''})`);
