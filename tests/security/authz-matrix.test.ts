@@ -28,6 +28,9 @@ const rows: Row[] = [
   { route: 'GET /v1/openapi.json', call: () => ({ path: '/v1/openapi.json' }), expect: all(200) },
   { route: 'GET /moderator', call: () => ({ path: '/moderator' }), expect: all(200), runs: moderatorPageShipped },
   { route: 'GET /moderator/', call: () => ({ path: '/moderator/' }), expect: all(200), runs: moderatorPageShipped },
+  { route: 'GET /moderator/reported', call: () => ({ path: '/moderator/reported' }), expect: all(200), runs: moderatorPageShipped },
+  { route: 'GET /moderator/reported/', call: () => ({ path: '/moderator/reported/' }), expect: all(200), runs: moderatorPageShipped },
+  { route: 'GET /moderator/vendor/chart.umd.js', call: () => ({ path: '/moderator/vendor/chart.umd.js' }), expect: all(200), runs: moderatorPageShipped },
   {
     route: 'POST /v1/comments',
     call: () => ({ path: '/v1/comments', body: { externalId: `m-${++n}`, articleId: 'a1', author: { id: `r${n}`, name: 'Pembaca' }, text: 'Semoga cepat selesai.' } }),
@@ -48,6 +51,25 @@ const rows: Row[] = [
   { route: 'POST /v1/rules/validate', call: (fx) => ({ path: '/v1/rules/validate', body: fx.ruleFile }), expect: readers(200) },
   // the admin gets past authorization to the rule service, which is read-only in this app (409): nothing is written
   { route: 'PUT /v1/rules/:name', call: (fx) => ({ path: `/v1/rules/${fx.ruleFile.name}`, body: fx.ruleFile.content, type: 'application/yaml' }), expect: adminOnly(409) },
+  {
+    route: 'POST /v1/comments/:id/reports',
+    call: (fx) => ({ path: `/v1/comments/${fx.commentId}/reports`, body: { reporterId: `reader-${++n}`, reason: 'other' } }),
+    // a site reports for its readers on its own comments; another site's comment is not found
+    expect: authed({ siteOwn: 201, siteOther: 404, modOwn: 403, modOther: 403, admin: 403 }),
+  },
+  { route: 'GET /v1/comments/:id/reports', call: (fx) => ({ path: `/v1/comments/${fx.commentId}/reports` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200 }) },
+  { route: 'GET /v1/reports/compliance', call: (fx) => ({ path: `/v1/reports/compliance?siteId=${fx.own}` }), expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 403, admin: 200 }) },
+  { route: 'GET /v1/sites/:id/authors/:authorId', call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/reader-1` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200 }) },
+  {
+    route: 'POST /v1/sites/:id/authors/:authorId/ban',
+    call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/banned-${++n}/ban`, body: { hours: 1, reason: 'spam' } }),
+    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200 }),
+  },
+  {
+    route: 'DELETE /v1/sites/:id/authors/:authorId/ban',
+    call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/reader-1/ban`, body: { reason: 'appeal' } }),
+    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200 }),
+  },
   { route: 'POST /v1/sites', call: () => ({ path: '/v1/sites', body: { id: `authz-new-${++n}`, name: 'Baru' } }), expect: adminOnly(201) },
   { route: 'GET /v1/sites/:id', call: (fx) => ({ path: `/v1/sites/${fx.own}` }), expect: adminOnly(200) },
   { route: 'PATCH /v1/sites/:id', call: (fx) => ({ path: `/v1/sites/${fx.own}`, body: { name: 'Situs uji' } }), expect: adminOnly(200) },
