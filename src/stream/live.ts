@@ -26,7 +26,7 @@ export interface LiveDeps {
 
 export interface LiveOptions {
   hub?: StreamHubOptions;
-  stream?: Pick<StreamServerOptions, 'replayOverlapMs' | 'maxReplay'>;
+  stream?: Pick<StreamServerOptions, 'replayOverlapMs' | 'maxReplay' | 'revalidateMs'>;
   poller?: EventPollerOptions | false;
   webhooks?: WebhookWorkerOptions | false;
 }

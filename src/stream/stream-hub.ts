@@ -17,6 +17,8 @@ export interface StreamHubOptions {
 /** One connected stream client. */
 export interface StreamClient {
   ws: WebSocket;
+  /** The token it connected with, re-checked periodically (revocation). */
+  token?: string;
   principal: Principal;
   subscription: Subscription;
   alive: boolean;
@@ -26,6 +28,8 @@ export interface StreamClient {
 
 /** Close code for a peer that cannot keep up ("try again later"). */
 export const CLOSE_SLOW_CONSUMER = 1013;
+/** Close code when the token was revoked while connected (policy violation). */
+export const CLOSE_REVOKED = 1008;
 /** Close code when the service goes away (shutdown). */
 export const CLOSE_GOING_AWAY = 1001;
 
@@ -70,6 +74,18 @@ export class StreamHub {
 
   get size(): number {
     return this.clients.size;
+  }
+
+  /** A snapshot of the connected clients. */
+  list(): StreamClient[] {
+    return [...this.clients];
+  }
+
+  /** Closes one client (e.g. its token was revoked). */
+  close(client: StreamClient, code: number, reason: string): void {
+    this.remove(client);
+    client.ws.close(code, reason);
+    setTimeout(() => client.ws.terminate(), 1000).unref();
   }
 
   /** Registers a socket; returns its client record. */
@@ -120,9 +136,7 @@ export class StreamHub {
 
   /** Closes a client that cannot keep up; terminates it if the close handshake does not finish soon. */
   drop(client: StreamClient, reason: string): void {
-    this.remove(client);
-    client.ws.close(CLOSE_SLOW_CONSUMER, reason);
-    setTimeout(() => client.ws.terminate(), 1000).unref();
+    this.close(client, CLOSE_SLOW_CONSUMER, reason);
   }
 
   /** Closes every socket with 1001 and stops the heartbeat; resolves once they are closed (at most ~1 s). */

@@ -5,8 +5,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { SEQ_PER_MS, type EventLog } from '../events/event-log';
-import { eventFrame, outgoing, type StreamClient, type StreamHub } from './stream-hub';
-import { authenticateUpgrade, offeredProtocols, refuseUpgrade, STREAM_PROTOCOL } from './upgrade-auth';
+import { CLOSE_REVOKED, eventFrame, outgoing, type StreamClient, type StreamHub } from './stream-hub';
+import { authenticateUpgrade, offeredProtocols, refuseUpgrade, STREAM_PROTOCOL, upgradeToken } from './upgrade-auth';
 import { forbiddenSites, matchesSubscription, canSee, subscribeMessage, subscriptionFromQuery, type Subscription } from './subscription';
 
 export const STREAM_PATH = '/v1/stream';
@@ -20,6 +20,8 @@ export interface StreamServerOptions {
   /** Most events replayed on one connect. */
   maxReplay?: number;
   maxMessageBytes?: number;
+  /** Re-check every connected token this often (ms); a revoked one is closed with 1008. */
+  revalidateMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -63,7 +65,7 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
         const denied = forbiddenSites(check.principal, initial.siteIds);
         if (denied.length) return refuseUpgrade(socket, 'forbidden', `This token may not see site ${denied.join(', ')}.`, requestId);
         const { type: _type, ...subscription } = initial;
-        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, check.principal, subscription, since === null ? undefined : Number(since)));
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, check.principal, subscription, since === null ? undefined : Number(since)).token = upgradeToken(req));
       },
       (err: unknown) => {
         opts.onError?.(err);
@@ -72,13 +74,25 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
     );
   };
 
-  const accept = (ws: WebSocket, principal: Principal, subscription: Subscription, since: number | undefined) => {
+  const accept = (ws: WebSocket, principal: Principal, subscription: Subscription, since: number | undefined): StreamClient => {
     const client = opts.hub.add(ws, principal, subscription, since !== undefined);
     const { id, role, siteIds, name } = principal;
     send(ws, { type: 'hello', principal: { id, role, siteIds, name }, seq: opts.hub.lastSeq || Date.now() * SEQ_PER_MS, subscription });
     ws.on('message', (raw, isBinary) => onMessage(client, raw.toString(), isBinary));
     if (since !== undefined) void replay(client, since);
+    return client;
   };
+
+  // a revoked token must not keep streaming: re-check each socket's token now and then
+  const revalidate = async () => {
+    for (const client of opts.hub.list()) {
+      if (!client.token) continue;
+      const principal = await opts.auth.authenticate(client.token).catch(() => client.principal);
+      if (!principal) opts.hub.close(client, CLOSE_REVOKED, 'token revoked');
+    }
+  };
+  const revalidator = setInterval(() => void revalidate(), opts.revalidateMs ?? 60_000);
+  revalidator.unref();
 
   const replay = async (client: StreamClient, since: number) => {
     const limit = opts.maxReplay ?? 5000;
@@ -124,6 +138,7 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
     close() {
       // the listener stays: a late upgrade gets a clear 503 instead of falling through to a 404
       accepting = false;
+      clearInterval(revalidator);
       wss.close();
     },
   };

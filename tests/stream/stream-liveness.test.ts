@@ -1,4 +1,6 @@
-import { createPrincipal, createSite } from '../support/app';
+import request from 'supertest';
+import { tokenId } from '../../src/auth/tokens';
+import { ADMIN_TOKEN, createPrincipal, createSite } from '../support/app';
 import { aHeldComment } from '../support/held';
 import { startLiveInstance, type LiveInstance } from '../support/live';
 import { TestSocket } from '../support/ws';
@@ -15,7 +17,7 @@ describe('GET /v1/stream: heartbeats, slow consumers, resume, shutdown', () => {
   };
 
   beforeAll(async () => {
-    a = await startLiveInstance({ label: 'stream_live', live: { hub: { heartbeatMs: 100, maxBufferedBytes: 256 * 1024 }, poller: false } });
+    a = await startLiveInstance({ label: 'stream_live', live: { hub: { heartbeatMs: 100, maxBufferedBytes: 256 * 1024 }, stream: { revalidateMs: 100 }, poller: false } });
     site = (await createSite(a.app, 'site-a')).token;
     mod = await createPrincipal(a.app, 'moderator', ['site-a']);
   });
@@ -68,6 +70,17 @@ describe('GET /v1/stream: heartbeats, slow consumers, resume, shutdown', () => {
     expect(ids.indexOf(live.id)).toBe(ids.length - 1);
     expect(new Set(again.events.map((f) => f.id)).size).toBe(again.events.length);
     expect(replayed).toMatchObject({ truncated: false });
+  });
+
+  it('when a connected moderator\'s token is revoked, then its socket is closed with 1008', async () => {
+    const doomed = await createPrincipal(a.app, 'moderator', ['site-a']);
+    const s = await TestSocket.open(a.wsUrl, { token: doomed });
+    sockets.push(s);
+    const other = await open();
+    const res = await request(a.app).delete(`/v1/principals/${tokenId(doomed)}`).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+    expect(res.status).toBe(204);
+    expect(await s.waitClosed(2000)).toMatchObject({ code: 1008, reason: 'token revoked' });
+    expect(other.closed).toBeUndefined();
   });
 
   it('when since= is not a number, then the upgrade is refused with 400', async () => {
