@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { aComment, buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
-import { aHeldComment } from '../support/held';
+import { buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
+import { aHeldComment, anInnocentComment } from '../support/held';
 
 describe('POST /v1/comments/:id/decision', () => {
   let t: TestApp;
@@ -39,7 +39,7 @@ describe('POST /v1/comments/:id/decision', () => {
   });
 
   it('when a moderator rejects a comment the engine approved, then the automatic decision is overridden', async () => {
-    const c = await submit(aComment());
+    const c = await submit(anInnocentComment());
     expect(c.status).toBe('approved');
     const res = await decide(modA, c.id, { status: 'rejected' });
     expect(res.status).toBe(200);

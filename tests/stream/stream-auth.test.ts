@@ -1,5 +1,5 @@
-import { ADMIN_TOKEN, aComment, createPrincipal, createSite } from '../support/app';
-import { aHeldComment } from '../support/held';
+import { ADMIN_TOKEN, createPrincipal, createSite } from '../support/app';
+import { aHeldComment, anInnocentComment } from '../support/held';
 import { startLiveInstance, type LiveInstance } from '../support/live';
 import { refusedUpgrade, TestSocket } from '../support/ws';
 
@@ -69,7 +69,7 @@ describe('GET /v1/stream: who may connect and what each sees', () => {
     mod.send({ type: 'subscribe', siteIds: ['site-b'] });
     const err = await mod.waitFor((f) => f.type === 'error');
     expect(err).toMatchObject({ code: 'forbidden' });
-    const c = await a.submit(siteA, aComment());
+    const c = await a.submit(siteA, anInnocentComment());
     await mod.waitFor((f) => f.data?.id === c.id);
   });
 });

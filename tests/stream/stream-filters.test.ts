@@ -1,5 +1,5 @@
-import { aComment, createPrincipal, createSite } from '../support/app';
-import { aHeldComment } from '../support/held';
+import { createPrincipal, createSite } from '../support/app';
+import { aHeldComment, anInnocentComment } from '../support/held';
 import { startLiveInstance, type LiveInstance } from '../support/live';
 import { TestSocket, type Frame } from '../support/ws';
 
@@ -45,7 +45,7 @@ describe('GET /v1/stream: subscribe filters', () => {
   it('when it subscribes to pending comments, then approved ones are left out', async () => {
     const s = await open();
     await subscribe(s, { statuses: ['pending'] });
-    const approved = await a.submit(siteA, aComment());
+    const approved = await a.submit(siteA, anInnocentComment());
     const held = await a.submit(siteA, aHeldComment());
     expect([approved.status, held.status]).toEqual(['approved', 'pending']);
     const seen = await drain(s);

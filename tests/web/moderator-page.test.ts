@@ -4,6 +4,7 @@ import { ADMIN_TOKEN, createPrincipal, createSite } from '../support/app';
 import { launchChromium, signIn } from '../support/browser';
 import { aHeldComment } from '../support/held';
 import { startLiveInstance, type LiveInstance } from '../support/live';
+import { waitUntil } from '../support/wait';
 
 describe('the moderator page in a real browser', () => {
   let a: LiveInstance;
@@ -65,14 +66,15 @@ describe('the moderator page in a real browser', () => {
     const page = await signIn(browser.context, a.url, ADMIN_TOKEN, problems);
     await page.click('#rules-tab');
     await page.click('button[data-name="ancaman.yaml"]');
-    await page.waitForFunction("document.getElementById('rule-editor').value.includes('category:')");
+    // (a string predicate would be eval'd in the page, which its CSP rightly forbids)
+    await waitUntil(async () => (await page.inputValue('#rule-editor')).includes('category:'), { what: 'the rule file in the editor' });
     await page.fill('#rule-editor', 'category: ancaman.violence\nrules: 12\n');
-    await page.click('text=Validate');
-    await page.waitForSelector('#rule-issues li.error');
+    await page.click('button:has-text("Validate")');
+    await page.waitForSelector('#rule-issues li.error', { timeout: 20_000 });
     expect(await page.textContent('#rule-issues')).toContain('ancaman.yaml');
     await page.fill('#try-text', 'Dasar anjing lu, goblok!');
-    await page.click('text=Moderate');
-    await page.waitForSelector('#try-result mark.hit');
+    await page.click('#rules-view button:has-text("Moderate")');
+    await page.waitForSelector('#try-result mark.hit', { timeout: 20_000 });
     expect(await page.textContent('#try-result .badge')).toMatch(/approved|pending|rejected/);
     expect(problems).toEqual([]);
     await page.close();

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { aComment, createPrincipal, createSite } from '../support/app';
-import { aHeldComment } from '../support/held';
+import { createPrincipal, createSite } from '../support/app';
+import { aHeldComment, anInnocentComment } from '../support/held';
 import { startLiveInstance, type LiveInstance } from '../support/live';
 import { waitUntil } from '../support/wait';
 import { startReceiver } from '../support/webhook-receiver';
@@ -27,7 +27,7 @@ describe('webhooks to the site when a status becomes final', () => {
 
   it('when the engine approves a comment, then the site receives it signed, and the delivery is recorded as delivered', async () => {
     const s = await siteWithReceiver();
-    const c = await a.submit(s.token, aComment());
+    const c = await a.submit(s.token, anInnocentComment());
     const hook = await waitUntil(() => s.receiver.received[0], { what: 'a webhook' });
     expect(hook.signatureValid).toBe(true);
     expect(hook.headers['content-type']).toBe('application/json');
@@ -52,7 +52,7 @@ describe('webhooks to the site when a status becomes final', () => {
 
   it('when the receiver fails twice, then the delivery is retried with backoff and succeeds on the third attempt', async () => {
     const s = await siteWithReceiver((n) => (n <= 2 ? 503 : 200));
-    const c = await a.submit(s.token, aComment());
+    const c = await a.submit(s.token, anInnocentComment());
     const [delivery] = await waitUntil(async () => ((await deliveriesOf(c.id))[0]?.status === 'delivered' ? deliveriesOf(c.id) : undefined), { what: 'delivered' });
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: 200 });
     expect(delivery?.lastError).toBeUndefined();
@@ -64,7 +64,7 @@ describe('webhooks to the site when a status becomes final', () => {
   it('when the receiver never answers, then intake still answers at once and the delivery fails after its attempts with a timeout', async () => {
     const s = await siteWithReceiver(() => 'hang');
     const started = Date.now();
-    const c = await a.submit(s.token, aComment());
+    const c = await a.submit(s.token, anInnocentComment());
     expect(Date.now() - started).toBeLessThan(1000);
     const [delivery] = await waitUntil(async () => ((await deliveriesOf(c.id))[0]?.status === 'failed' ? deliveriesOf(c.id) : undefined), { timeoutMs: 8000, what: 'failed' });
     expect(delivery).toMatchObject({ attempts: 4, lastError: expect.stringMatching(/timed out/) });
@@ -74,7 +74,7 @@ describe('webhooks to the site when a status becomes final', () => {
   it('when the receiver is down, then each attempt records the connection error', async () => {
     const s = await siteWithReceiver();
     await s.receiver.close();
-    const c = await a.submit(s.token, aComment());
+    const c = await a.submit(s.token, anInnocentComment());
     const [delivery] = await waitUntil(async () => ((await deliveriesOf(c.id))[0]?.status === 'failed' ? deliveriesOf(c.id) : undefined), { what: 'failed' });
     expect(delivery).toMatchObject({ attempts: 4, lastError: expect.stringMatching(/ECONNREFUSED|fetch failed/) });
   });
