@@ -82,7 +82,7 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     revision: 0,
   };
   try {
-    await Comment.collection.insertOne(doc as never);
+    await deps.store.insertBatched('comments', doc);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const stored = await Comment.findById(_id).lean();

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Collection, Document } from 'mongodb';
+import { BatchInserter } from '../store/batch-insert';
 import type { Models } from '../store/models';
 import { Outbox, type OutboxOptions } from './outbox';
 import type { EventListener, EventOrigin, EventPublisher, EventType, SaringEvent } from './types';
@@ -32,6 +34,9 @@ export class EventLog implements EventPublisher {
     this.outbox = new Outbox(models.Event.db, key, this.instanceId, { onError: this.onError, ...opts.outbox });
   }
 
+  /** Group commit: under load many events share one insertMany. */
+  private readonly inserter = new BatchInserter(() => this.models.Event.collection as unknown as Collection<Document>);
+
   /** This instance's recent events, for other instances' pollers. */
   readonly outbox: Outbox;
 
@@ -50,7 +55,7 @@ export class EventLog implements EventPublisher {
     const event: SaringEvent = { id: `${seq.toString(36)}-${this.instanceId}`, type, seq, at: at.toISOString(), ...(siteId ? { siteId } : {}), data };
     this.emit(event, 'local');
     this.outbox.append(event);
-    await this.models.Event.collection.insertOne({ _id: event.id, seq, type, at, siteId, instanceId: this.instanceId, data } as never);
+    await this.inserter.insert({ _id: event.id, seq, type, at, siteId, instanceId: this.instanceId, data });
     return event;
   }
 

@@ -1,4 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
+import type { Document } from 'mongodb';
+import { BatchInserter } from './batch-insert';
 import { createModels, initModels, type Models } from './models';
 
 export interface Store {
@@ -9,6 +11,8 @@ export interface Store {
   /** Pings the server; false when it does not answer within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
+  /** Inserts one document with group commit (see BatchInserter); rejects with code 11000 on a duplicate. */
+  insertBatched(collection: string, doc: Document): Promise<void>;
 }
 
 /**
@@ -29,6 +33,7 @@ export async function connectStore(url: string, opts: { dbName?: string } = {}):
   await conn.asPromise();
   const models = createModels(conn);
   await initModels(models);
+  const inserters = new Map<string, BatchInserter>();
   return {
     conn,
     models,
@@ -41,5 +46,10 @@ export async function connectStore(url: string, opts: { dbName?: string } = {}):
       return Promise.race([ping, timeout]);
     },
     close: () => conn.close(),
+    insertBatched(collection, doc) {
+      let inserter = inserters.get(collection);
+      if (!inserter) inserters.set(collection, (inserter = new BatchInserter(() => conn.getClient().db(conn.name).collection(collection))));
+      return inserter.insert(doc);
+    },
   };
 }
