@@ -1,18 +1,17 @@
 import { Router } from 'express';
 import { moderate } from '../moderation';
 import { canAccessSite } from '../auth/principal';
-import type { AppDeps } from '../http/deps';
+import type { AppDepsWithSites } from '../http/app';
 import { AppError } from '../http/errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody, parseWith } from '../http/validate';
-import type { SiteDirectory } from '../sites/site-directory';
 import { getComment, listComments } from './list-comments';
 import { listCommentsQuery, moderateSchema, submitCommentSchema } from './schema';
 import { toCommentView, toSubmitResponse } from './serialize';
 import { enginePolicy, submitComment } from './submit-comment';
 
 /** Intake, reading, and the dry run. Thin: each handler calls one use case. */
-export function commentRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
+export function commentRoutes(deps: AppDepsWithSites): Router {
   const router = Router();
   const submitSchema = submitCommentSchema(deps.config.maxTextLength);
   const dryRunSchema = moderateSchema(deps.config.maxTextLength);

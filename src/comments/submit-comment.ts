@@ -8,13 +8,14 @@ import { isDuplicateKey } from '../store/errors';
 import type { CommentDoc, SiteDoc } from '../store/models';
 import { intakeDeadline } from '../deadlines/intake-deadline';
 import { gateByStanding, readAuthor, type GatedDecision } from '../standing/intake-standing';
+import type { RecentTexts } from '../standing/recent-texts';
 import { repeatedTextReason, textFingerprint } from '../standing/repeat-text';
 import { recordOutcome } from '../standing/record-outcome';
 import { commentIdFor } from './comment-id';
 import { toCommentView } from './serialize';
 import type { SubmitCommentInput } from './schema';
 
-export type SubmitDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'metrics' | 'now' | 'logger'> & { sites: SiteDirectory };
+export type SubmitDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'metrics' | 'now' | 'logger'> & { sites: SiteDirectory; recentTexts: RecentTexts };
 
 export interface SubmitResult {
   created: boolean;
@@ -66,7 +67,8 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
   // the author's standing (ban, repeat offender) can only make the outcome stricter
   const gated = gateByStanding(site, author, decision, initialStatus(decision, site), now);
   const textHash = textFingerprint(input.text);
-  const { status, action, reasons } = holdRepeatedText(gated, repeatedTextReason(author, textHash, now));
+  const authorKey = `${siteId}:${input.author.id}`;
+  const { status, action, reasons } = holdRepeatedText(gated, repeatedTextReason(author, deps.recentTexts.recent(authorKey, now), textHash, now));
   const auto = { action, reasons, rulesetVersion: decision.rulesetVersion, decidedBy: 'saring', decidedAt: now };
   const doc = {
     _id,
@@ -90,9 +92,16 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     return { created: false, comment: stored as CommentDoc };
   }
   deps.metrics.decisions.inc({ status, category: reasons[0]?.category ?? 'none' });
-  await recordOutcome(deps.store, { siteId, authorId: input.author.id, commentId: _id, status, at: now, textHash }, { now: deps.now, tries: 20 }).catch((err: unknown) =>
-    deps.logger.warn({ err, commentId: _id }, 'could not record the author standing'),
-  );
+  deps.recentTexts.add(authorKey, _id, textHash, now);
+  // Clean authors with no stored standing stay out of the store: intake is one
+  // write for them. A held or rejected outcome (or any outcome of an author
+  // already on record) goes into the standing; the approved count is read from
+  // the comments themselves when a standing is shown.
+  if (author || status !== 'approved') {
+    await recordOutcome(deps.store, { siteId, authorId: input.author.id, commentId: _id, status, at: now, textHash }, { now: deps.now, tries: 20 }).catch((err: unknown) =>
+      deps.logger.warn({ err, commentId: _id }, 'could not record the author standing'),
+    );
+  }
   await deps.events
     .publish('comment.created', toCommentView(doc as unknown as CommentDoc), siteId)
     .catch((err: unknown) => deps.logger.warn({ err, commentId: _id }, 'could not publish comment.created'));

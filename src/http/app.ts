@@ -12,6 +12,7 @@ import { reportRoutes } from '../reports/routes';
 import { standingRoutes } from '../standing/routes';
 import { siteRoutes } from '../sites/routes';
 import { createSiteDirectory, type SiteDirectory } from '../sites/site-directory';
+import { RecentTexts } from '../standing/recent-texts';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './health-routes';
 import { jsonBody } from './middleware/body';
@@ -22,7 +23,7 @@ import { limitPerAuthor, limitPerPrincipal, TokenBuckets } from './middleware/ra
 import { openApiRoutes } from './openapi';
 import { rulesRoutes } from '../rules-api/routes';
 
-export type AppDepsWithSites = AppDeps & { sites: SiteDirectory };
+export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: RecentTexts };
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -31,7 +32,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
  * connecting: `server.ts` does that, tests pass their own deps.
  */
 export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
-  const full: AppDepsWithSites = { ...deps, sites: deps.sites ?? createSiteDirectory(deps.store.models) };
+  const full: AppDepsWithSites = { ...deps, sites: deps.sites ?? createSiteDirectory(deps.store.models), recentTexts: new RecentTexts() };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);

@@ -19,8 +19,16 @@ async function assertSite(deps: StandingDeps, principal: Principal, siteId: stri
 /** An author's standing on a site (one `_id` lookup). */
 export async function getStanding(deps: StandingDeps, principal: Principal, siteId: string, authorId: string): Promise<Standing> {
   const site = await assertSite(deps, principal, siteId);
-  const doc = (await deps.store.models.Author.findById(authorKey(siteId, authorId)).lean()) as AuthorDoc | null;
-  return summarizeStanding(siteId, authorId, doc, offenderPolicyOf(site), deps.now());
+  const policy = offenderPolicyOf(site);
+  const now = deps.now();
+  const since = new Date(now.getTime() - policy.offenderWindowDays * 86_400_000);
+  const [doc, approved] = await Promise.all([
+    deps.store.models.Author.findById(authorKey(siteId, authorId)).lean() as Promise<AuthorDoc | null>,
+    // intake does not write clean authors' approvals to the standing: count them from the comments
+    deps.store.models.Comment.countDocuments({ siteId, 'author.id': authorId, status: 'approved', createdAt: { $gte: since } }),
+  ]);
+  const standing = summarizeStanding(siteId, authorId, doc, policy, now);
+  return { ...standing, counts: { ...standing.counts, approved } };
 }
 
 async function writeBan(deps: StandingDeps, principal: Principal, siteId: string, authorId: string, ban: { until?: Date; reason?: string; note?: string }): Promise<Standing> {

@@ -18,11 +18,13 @@ export function textFingerprint(text: string): string {
 /**
  * `spam.repeat`: the author already posted this same text {@link REPEAT_LIMIT}
  * times on this site in the last day. The engine is pure and sees one text;
- * the author's standing (read anyway on intake) carries the history.
+ * the history is the author's stored standing (read anyway on intake) joined
+ * with this instance's recent texts (see recent-texts.ts).
  */
-export function repeatedTextReason(author: Pick<AuthorDoc, 'history'> | null, fingerprint: string, now: Date): Reason | undefined {
+export function repeatedTextReason(author: Pick<AuthorDoc, 'history'> | null, recent: { commentId: string; hash: string }[], fingerprint: string, now: Date): Reason | undefined {
   const since = now.getTime() - REPEAT_WINDOW_MS;
-  const copies = (author?.history ?? []).filter((h) => h.textHash === fingerprint && h.at && new Date(h.at).getTime() >= since).length;
+  const stored = (author?.history ?? []).filter((h) => h.textHash === fingerprint && h.at && new Date(h.at).getTime() >= since).map((h) => h.commentId ?? '');
+  const copies = new Set([...stored, ...recent.filter((r) => r.hash === fingerprint).map((r) => r.commentId)]).size;
   if (copies < REPEAT_LIMIT) return undefined;
   return {
     ruleId: 'spam.repeat-text',
