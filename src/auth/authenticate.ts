@@ -1,7 +1,6 @@
 import type { Models } from '../store/models';
-import { hashToken, tokenId, tokenMatches } from './tokens';
+import { hashesMatch, hashToken, tokenId } from './tokens';
 import type { Principal } from './principal';
-import { timingSafeEqual } from 'node:crypto';
 
 export interface Authenticator {
   /** The principal for a bearer token, or undefined when it is unknown or revoked. */
@@ -25,25 +24,23 @@ export function createAuthenticator(opts: { models: Models; adminToken?: string;
   const cache = new Map<string, CacheEntry>();
   const cacheMs = opts.cacheMs ?? 5000;
   const now = opts.now ?? Date.now;
-  const adminHash = opts.adminToken ? Buffer.from(hashToken(opts.adminToken), 'hex') : undefined;
+  const adminHash = opts.adminToken ? hashToken(opts.adminToken) : undefined;
 
   return {
     async authenticate(token) {
-      if (adminHash) {
-        const presented = Buffer.from(hashToken(token), 'hex');
-        if (timingSafeEqual(presented, adminHash)) return { id: 'bootstrap-admin', role: 'admin', siteIds: [], name: 'bootstrap admin' };
-      }
+      const presented = hashToken(token);
+      if (adminHash && hashesMatch(presented, adminHash)) return { id: 'bootstrap-admin', role: 'admin', siteIds: [], name: 'bootstrap admin' };
       const id = tokenId(token);
       if (!id) return undefined;
       const hit = cache.get(id);
-      if (hit && hit.until > now()) return hit.principal && tokenMatches(token, hit.hash) ? hit.principal : undefined;
+      if (hit && hit.until > now()) return hit.principal && hashesMatch(presented, hit.hash) ? hit.principal : undefined;
       const doc = await opts.models.Principal.findById(id).lean();
       const valid = doc && !doc.revokedAt ? doc : undefined;
       const principal: Principal | undefined = valid
         ? { id: valid._id, role: valid.role, siteIds: valid.siteIds ?? [], ...(valid.name ? { name: valid.name } : {}) }
         : undefined;
       cache.set(id, { principal, hash: valid?.tokenHash ?? '', until: now() + cacheMs });
-      return principal && tokenMatches(token, valid!.tokenHash) ? principal : undefined;
+      return principal && hashesMatch(presented, valid!.tokenHash) ? principal : undefined;
     },
     forget(id) {
       if (id) cache.delete(id);

@@ -31,7 +31,12 @@ export function tokenId(token: string): string | undefined {
 
 /** Constant-time comparison of a presented token with a stored hash. */
 export function tokenMatches(token: string, storedHash: string): boolean {
-  const a = Buffer.from(hashToken(token), 'hex');
+  return hashesMatch(hashToken(token), storedHash);
+}
+
+/** Constant-time comparison of two hex hashes. */
+export function hashesMatch(presentedHash: string, storedHash: string): boolean {
+  const a = Buffer.from(presentedHash, 'hex');
   const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,7 +1,5 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import { commentRoutes } from '../comments/routes';
 import { decisionRoutes } from '../decisions/routes';
 import { moderatorPage } from '../web/moderator-page';
@@ -19,13 +17,12 @@ import { jsonBody } from './middleware/body';
 import { errorHandler, notFound } from './middleware/error-handler';
 import { allowCors } from './middleware/cors';
 import { recordMetrics } from './middleware/metrics';
+import { logRequests } from './middleware/request-log';
 import { limitPerAuthor, limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
 import { openApiRoutes } from './openapi';
 import { rulesRoutes } from '../rules-api/routes';
 
 export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: RecentTexts };
-
-const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Builds the Express app from its dependencies without listening or
@@ -36,22 +33,7 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-    }),
-  );
+  app.use(logRequests(deps.logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

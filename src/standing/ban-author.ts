@@ -22,13 +22,26 @@ export async function getStanding(deps: StandingDeps, principal: Principal, site
   const policy = offenderPolicyOf(site);
   const now = deps.now();
   const since = new Date(now.getTime() - policy.offenderWindowDays * 86_400_000);
-  const [doc, approved] = await Promise.all([
+  const [doc, counts] = await Promise.all([
     deps.store.models.Author.findById(authorKey(siteId, authorId)).lean() as Promise<AuthorDoc | null>,
-    // intake does not write clean authors' approvals to the standing: count them from the comments
-    deps.store.models.Comment.countDocuments({ siteId, 'author.id': authorId, status: 'approved', createdAt: { $gte: since } }),
+    countByStatus(deps, siteId, authorId, since),
   ]);
-  const standing = summarizeStanding(siteId, authorId, doc, policy, now);
-  return { ...standing, counts: { ...standing.counts, approved } };
+  return { ...summarizeStanding(siteId, authorId, doc, policy, now), counts };
+}
+
+/**
+ * The author's comments in the window by their current status. Intake does
+ * not write clean authors' approvals to the standing document (one write per
+ * comment), so the counts shown come from the comments themselves; the
+ * document's history still drives the repeat-offender gate on intake.
+ */
+async function countByStatus(deps: StandingDeps, siteId: string, authorId: string, since: Date): Promise<Standing['counts']> {
+  const rows = await deps.store.models.Comment.aggregate<{ _id: string; n: number }>([
+    { $match: { siteId, 'author.id': authorId, createdAt: { $gte: since } } },
+    { $group: { _id: '$status', n: { $sum: 1 } } },
+  ]);
+  const n = (status: string) => rows.find((r) => r._id === status)?.n ?? 0;
+  return { approved: n('approved'), held: n('pending'), rejected: n('rejected') };
 }
 
 async function writeBan(deps: StandingDeps, principal: Principal, siteId: string, authorId: string, ban: { until?: Date; reason?: string; note?: string }): Promise<Standing> {

@@ -50,7 +50,8 @@ run('moderator page: Reported queue and compliance dashboard (real chromium)', (
     expect(await item.locator('.badge.urgent').count()).toBe(1);
     expect(await item.locator('.time-left').textContent()).toMatch(/^3 j 5\d m lagi$/);
     expect(await item.locator('.report').allTextContents()).toEqual(['hoaks.riot — ajakan kerusuhan (r-1)', 'other (r-2)']);
-    expect(await item.locator('.standing').textContent()).toMatch(/^penulis: setuju 1 · tahan 0 · tolak 0 \(7 hari\)/);
+    // counts are the author's comments by current status: the withdrawn comment is held now
+    expect(await item.locator('.standing').textContent()).toMatch(/^penulis: setuju 0 · tahan 1 · tolak 0 \(7 hari\)/);
     await page.locator('#live.on').waitFor({ timeout: 5000 });
   });
 

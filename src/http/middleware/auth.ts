@@ -20,7 +20,8 @@ export function requireRole(auth: Authenticator, ...roles: Role[]): RequestHandl
   return async (req, _res, next) => {
     const token = bearerToken(req.headers.authorization);
     if (!token) return next(new AppError('unauthenticated'));
-    const principal = await auth.authenticate(token);
+    // the per-principal rate limiter may already have authenticated this very request
+    const principal = req.principal ?? (await auth.authenticate(token));
     if (!principal) return next(new AppError('unauthenticated', 'The bearer token is unknown or revoked.'));
     if (roles.length && !roles.includes(principal.role)) return next(new AppError('forbidden', `This needs the role ${roles.join(' or ')}.`));
     req.principal = principal;

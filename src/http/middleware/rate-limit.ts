@@ -1,6 +1,5 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Authenticator } from '../../auth/authenticate';
-import type { Principal } from '../../auth/principal';
 import { AppError } from '../errors';
 import { bearerToken } from './auth';
 
@@ -76,8 +75,6 @@ function refuse(seconds: number, what: string): AppError {
   return new AppError('rate_limited', `Too many requests for this ${what}; retry after the Retry-After delay.`, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
 }
 
-const principalKey = Symbol('rate-limit principal');
-type WithPrincipal = Response & { locals: { [principalKey]?: Principal } };
 
 /**
  * Limits `/v1/*` requests per authenticated principal (the token's owner).
@@ -91,7 +88,8 @@ export function limitPerPrincipal(auth: Authenticator, buckets: TokenBuckets): R
     const token = bearerToken(req.headers.authorization);
     // a store outage while authenticating is the route's 503 to give, not ours
     const principal = token ? await auth.authenticate(token).catch(() => undefined) : undefined;
-    if (principal) (res as WithPrincipal).locals[principalKey] = principal;
+    // requireRole reuses it: one authentication (one hash) per request
+    if (principal) req.principal = principal;
     const wait = buckets.take(principal ? `p:${principal.id}` : `ip:${req.socket.remoteAddress ?? ''}`);
     next(wait > 0 ? refuse(wait, 'token') : undefined);
   };
@@ -110,7 +108,7 @@ function authorOf(req: Request): string | undefined {
 export function limitPerAuthor(buckets: TokenBuckets): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'POST' || req.path !== '/v1/comments') return next();
-    const principal = (res as WithPrincipal).locals[principalKey];
+    const principal = req.principal;
     const siteId = principal?.role === 'site' ? principal.siteIds[0] : undefined;
     const author = authorOf(req);
     if (!siteId || !author) return next();
