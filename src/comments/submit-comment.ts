@@ -57,7 +57,7 @@ function initialStatus(decision: Decision, site: SiteDoc): CommentDoc['status'] 
  */
 export async function submitComment(deps: SubmitDeps, principal: Principal, input: SubmitCommentInput): Promise<SubmitResult> {
   const siteId = siteOf(principal);
-  const [site, author] = await Promise.all([deps.sites.get(siteId), readAuthor(deps.store.models, siteId, input.author.id)]);
+  const [site, author] = await Promise.all([deps.sites.get(siteId), readAuthor(deps.store, siteId, input.author.id)]);
   if (!site) throw new AppError('forbidden', `Site ${siteId} no longer exists.`);
   const { Comment } = deps.store.models;
   const _id = commentIdFor(siteId, input.externalId);

@@ -1,11 +1,12 @@
 import type { Action, Decision, Reason } from '../moderation/types';
-import type { AuthorDoc, Models, SiteDoc } from '../store/models';
+import type { Store } from '../store/connect';
+import type { AuthorDoc, SiteDoc } from '../store/models';
 import { applyStanding } from './standing-gate';
 import { authorKey, offenderPolicyOf, summarizeStanding } from './standing';
 
 /** The stored standing of an author on a site: the ONE `_id` lookup intake makes for it. */
-export async function readAuthor(models: Models, siteId: string, authorId: string): Promise<AuthorDoc | null> {
-  return (await models.Author.findById(authorKey(siteId, authorId)).lean()) as AuthorDoc | null;
+export async function readAuthor(store: Pick<Store, 'findByIdBatched'>, siteId: string, authorId: string): Promise<AuthorDoc | null> {
+  return (await store.findByIdBatched('authors', authorKey(siteId, authorId))) as AuthorDoc | null;
 }
 
 /** The engine's verdict after the author's standing had its say. */

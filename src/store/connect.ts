@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Document } from 'mongodb';
+import { BatchFinder } from './batch-find';
 import { BatchInserter } from './batch-insert';
 import { createModels, initModels, type Models } from './models';
 
@@ -13,6 +14,8 @@ export interface Store {
   close(): Promise<void>;
   /** Inserts one document with group commit (see BatchInserter); rejects with code 11000 on a duplicate. */
   insertBatched(collection: string, doc: Document): Promise<void>;
+  /** Reads one document by `_id`, batched with concurrent reads of the same collection (see BatchFinder). */
+  findByIdBatched(collection: string, id: string): Promise<Document | null>;
 }
 
 /**
@@ -34,6 +37,8 @@ export async function connectStore(url: string, opts: { dbName?: string } = {}):
   const models = createModels(conn);
   await initModels(models);
   const inserters = new Map<string, BatchInserter>();
+  const finders = new Map<string, BatchFinder>();
+  const native = (collection: string) => () => conn.getClient().db(conn.name).collection(collection);
   return {
     conn,
     models,
@@ -48,8 +53,13 @@ export async function connectStore(url: string, opts: { dbName?: string } = {}):
     close: () => conn.close(),
     insertBatched(collection, doc) {
       let inserter = inserters.get(collection);
-      if (!inserter) inserters.set(collection, (inserter = new BatchInserter(() => conn.getClient().db(conn.name).collection(collection))));
+      if (!inserter) inserters.set(collection, (inserter = new BatchInserter(native(collection))));
       return inserter.insert(doc);
+    },
+    findByIdBatched(collection, id) {
+      let finder = finders.get(collection);
+      if (!finder) finders.set(collection, (finder = new BatchFinder(native(collection))));
+      return finder.findById(id);
     },
   };
 }
