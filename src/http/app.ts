@@ -33,6 +33,8 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // no automatic weak ETags (a hash of every JSON answer); rule files set their own strong ETag
+  app.set('etag', false);
   app.use(logRequests(deps.logger));
   app.use(
     helmet({
@@ -45,7 +47,8 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   app.use(recordMetrics(deps.metrics));
   app.use(limitPerPrincipal(deps.auth, new TokenBuckets(deps.config.rateLimits.token)));
   // Rule files travel as YAML (up to 1 MB): this router parses its own bodies, so it sits before the JSON-only guard.
-  app.use(rulesRoutes(full));
+  const rules = rulesRoutes(full);
+  app.use((req, res, next) => (req.path.startsWith('/v1/rules') ? rules(req, res, next) : next()));
   app.use(jsonBody(deps.config.bodyLimit));
   app.use(limitPerAuthor(new TokenBuckets(deps.config.rateLimits.author)));
   app.use(openApiRoutes());
