@@ -1,11 +1,13 @@
 /** True for the driver errors that mean "the store is not reachable right now". */
 export function isStoreUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const e = err as { name?: string; message?: string; cause?: unknown };
+  const e = err as { name?: string; message?: string; cause?: unknown; errorResponse?: unknown };
   const name = e.name ?? '';
   if (/^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|ServerClosed)Error$/.test(name)) return true;
   if (name === 'MongooseError' && /before initial connection|connection.*closed|buffering timed out|Client must be connected/i.test(e.message ?? '')) return true;
   if (name === 'MongoExpiredSessionError' || name === 'MongoRuntimeError') return /closed|connection/i.test(e.message ?? '');
+  // a (batched) bulk write that lost its connection wraps the network error
+  if (name === 'MongoBulkWriteError' && e.errorResponse instanceof Error) return isStoreUnavailable(e.errorResponse);
   return e.cause ? isStoreUnavailable(e.cause) : false;
 }
 
