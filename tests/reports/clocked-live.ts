@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createLogger } from '../../src/logger';
 import { startLive, type Live } from '../../src/stream/live';
 import { buildTestApp, type TestApp } from '../support/app';
+import { stopServing } from '../support/live';
 
 /** A real instance (http server + live stream) whose clock the test moves: `t.clock.now = …`. */
 export interface ClockedInstance extends TestApp {
@@ -36,11 +37,7 @@ export async function startClockedInstance(label: string, start = new Date('2025
       t.clock.now = new Date(t.clock.now.getTime() + ms);
     },
     async close() {
-      live.stopAccepting();
-      await live.closeSockets();
-      await live.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServing(server, live);
       await t.close();
     },
   };

@@ -42,12 +42,17 @@ export async function startLiveInstance(opts: { label?: string; dbName?: string;
       return res.body;
     },
     async close() {
-      live.stopAccepting();
-      await live.closeSockets();
-      await live.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServing(server, live);
       await t.close();
     },
   };
+}
+
+/** Stops a test server in the service's order: no new sockets, close the stream's, stop the stream, close HTTP. */
+export async function stopServing(server: http.Server, live: Live): Promise<void> {
+  live.stopAccepting();
+  await live.closeSockets();
+  await live.stop();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 }

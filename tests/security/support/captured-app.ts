@@ -6,6 +6,7 @@ import { createApp } from '../../../src/http/app';
 import { createLogger } from '../../../src/logger';
 import { startLive, type Live } from '../../../src/stream/live';
 import { buildTestApp, type TestApp } from '../../support/app';
+import { stopServing } from '../../support/live';
 
 /** A real app (HTTP + stream) whose logs at `level` are captured line by line. */
 export interface CapturedApp {
@@ -38,11 +39,7 @@ export async function startCapturedApp(level: string, env: Record<string, string
     url,
     lines,
     async close() {
-      live.stopAccepting();
-      await live.closeSockets();
-      await live.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServing(server, live);
       await t.close();
     },
   };
