@@ -1,10 +1,5 @@
 import type { Collection, Document } from 'mongodb';
-
-interface Waiting {
-  id: string;
-  resolve: (doc: Document | null) => void;
-  reject: (err: unknown) => void;
-}
+import { MicroBatcher } from './micro-batch';
 
 /**
  * Batched reads by `_id`: while one `find({_id: {$in}})` is in flight, new
@@ -13,37 +8,20 @@ interface Waiting {
  * FerretDB and SQLite, so under load many intake lookups share one.
  */
 export class BatchFinder {
-  private queue: Waiting[] = [];
-  private inFlight = false;
+  private readonly batcher: MicroBatcher<string, Document | null>;
 
-  constructor(
-    private readonly collection: () => Collection<Document>,
-    private readonly maxBatch = 200,
-  ) {}
+  constructor(collection: () => Collection<Document>, maxBatch = 200) {
+    this.batcher = new MicroBatcher<string, Document | null>(async (ids) => {
+      const unique = [...new Set(ids)];
+      const filter = unique.length === 1 ? { _id: unique[0] } : { _id: { $in: unique } };
+      const docs = await collection().find(filter as Document).toArray();
+      const byId = new Map(docs.map((d) => [String(d._id), d]));
+      return ids.map((id) => ({ ok: true, value: byId.get(id) ?? null }));
+    }, maxBatch);
+  }
 
   /** The document with this `_id`, or null. */
   findById(id: string): Promise<Document | null> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id, resolve, reject });
-      if (!this.inFlight) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.inFlight = true;
-    while (this.queue.length) await this.read(this.queue.splice(0, this.maxBatch));
-    this.inFlight = false;
-  }
-
-  private async read(batch: Waiting[]): Promise<void> {
-    try {
-      const ids = [...new Set(batch.map((w) => w.id))];
-      const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } };
-      const docs = await this.collection().find(filter as Document).toArray();
-      const byId = new Map(docs.map((d) => [String(d._id), d]));
-      for (const w of batch) w.resolve(byId.get(w.id) ?? null);
-    } catch (err) {
-      for (const w of batch) w.reject(err);
-    }
+    return this.batcher.submit(id);
   }
 }

@@ -1,10 +1,5 @@
 import type { Collection, Document } from 'mongodb';
-
-interface Pending {
-  doc: Document;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
+import { MicroBatcher, type Outcome } from './micro-batch';
 
 /** A duplicate-key (or other per-document) failure of one document in a batch. */
 export class DocumentWriteError extends Error {
@@ -26,50 +21,30 @@ export class DocumentWriteError extends Error {
  * its own outcome: a duplicate `_id` rejects only that caller, with code 11000.
  */
 export class BatchInserter {
-  private queue: Pending[] = [];
-  private inFlight = false;
+  private readonly batcher: MicroBatcher<Document, void>;
 
-  constructor(
-    private readonly collection: () => Collection<Document>,
-    private readonly maxBatch = 100,
-  ) {}
+  constructor(collection: () => Collection<Document>, maxBatch = 100) {
+    this.batcher = new MicroBatcher((docs) => insertAll(collection(), docs), maxBatch);
+  }
 
   /** Inserts one document; resolves once it is acknowledged by the store. */
   insert(doc: Document): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ doc, resolve, reject });
-      if (!this.inFlight) void this.drain();
+    return this.batcher.submit(doc);
+  }
+}
+
+/** One unordered insertMany; per-document failures become per-document outcomes, anything else throws. */
+async function insertAll(collection: Collection<Document>, docs: Document[]): Promise<Outcome<void>[]> {
+  try {
+    await collection.insertMany(docs, { ordered: false });
+    return docs.map(() => ({ ok: true, value: undefined }));
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { index: number; code?: number; errmsg?: string }[] }).writeErrors;
+    if (!Array.isArray(writeErrors) || writeErrors.length === 0) throw err;
+    const failed = new Map(writeErrors.map((w) => [w.index, w]));
+    return docs.map((_, i) => {
+      const w = failed.get(i);
+      return w ? { ok: false, error: new DocumentWriteError(w.code, w.errmsg ?? `insert failed with code ${w.code}`) } : { ok: true, value: undefined };
     });
-  }
-
-  private async drain(): Promise<void> {
-    this.inFlight = true;
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      await this.write(batch);
-    }
-    this.inFlight = false;
-  }
-
-  private async write(batch: Pending[]): Promise<void> {
-    try {
-      await this.collection().insertMany(
-        batch.map((p) => p.doc),
-        { ordered: false },
-      );
-      for (const p of batch) p.resolve();
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: { index: number; code?: number; errmsg?: string }[] }).writeErrors;
-      if (!Array.isArray(writeErrors) || writeErrors.length === 0) {
-        for (const p of batch) p.reject(err);
-        return;
-      }
-      const failed = new Map(writeErrors.map((w) => [w.index, w]));
-      batch.forEach((p, i) => {
-        const w = failed.get(i);
-        if (w) p.reject(new DocumentWriteError(w.code, w.errmsg ?? `insert failed with code ${w.code}`));
-        else p.resolve();
-      });
-    }
   }
 }
