@@ -114,7 +114,7 @@ const schemas: Json = {
     offenderRejections: { type: 'integer' },
     offenderWindowDays: { type: 'number' },
   }),
-  Site: obj(['id', 'name'], { id: str(), name: str(), webhookUrl: str(), policy: ref('Policy') }),
+  Site: obj(['id', 'name'], { id: str(), name: str(), webhookUrl: str(), webhookSecret: str({ description: 'Only in the answer to the PATCH that gives a site its first webhook URL. Shown once.' }), policy: ref('Policy') }),
   CreatedSite: obj(['id', 'name', 'token', 'tokenId'], { id: str(), name: str(), webhookUrl: str(), webhookSecret: str({ description: 'Shown once.' }), token: str({ description: 'The site API key. Shown once.' }), tokenId: str() }),
   CreatedPrincipal: obj(['id', 'role', 'siteIds', 'token'], { id: str(), role: str({ enum: ['site', 'moderator', 'admin'] }), siteIds: { type: 'array', items: str() }, name: str(), token: str({ description: 'Shown once.' }) }),
   RulesetIssue: obj(['file', 'message'], { file: str(), line: { type: 'integer' }, ruleId: str(), message: str() }),

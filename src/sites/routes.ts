@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../http/deps';
@@ -62,12 +63,15 @@ export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
     const set: Record<string, unknown> = {};
     if (input.name) set.name = input.name;
     if (input.webhookUrl) set.webhookUrl = input.webhookUrl;
+    // a site that gets its first webhook needs a signing secret; it is shown once, like a token
+    const webhookSecret = input.webhookUrl && !before.webhookSecret ? randomBytes(24).toString('base64url') : undefined;
+    if (webhookSecret) set.webhookSecret = webhookSecret;
     for (const [k, v] of Object.entries(input.policy ?? {})) set[`policy.${k}`] = v;
     await Site.updateOne({ _id: id }, { $set: set });
     const after = await Site.findById(id).lean();
     await Audit.create({ actor: principalOf(req).id, action: 'site.update', target: `site:${id}`, siteId: id, before: { name: before.name, webhookUrl: before.webhookUrl, policy: before.policy }, after: input });
     deps.sites.forget(id);
-    res.json({ id, name: after?.name, webhookUrl: after?.webhookUrl, policy: after?.policy });
+    res.json({ id, name: after?.name, webhookUrl: after?.webhookUrl, ...(webhookSecret ? { webhookSecret } : {}), policy: after?.policy });
   });
 
   router.post('/v1/principals', admin, async (req, res) => {

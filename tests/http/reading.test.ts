@@ -181,3 +181,24 @@ describe('site policy reaches the engine', () => {
     expect(b.body.reasons.some((r: { category: string }) => r.category === 'kasar.directed')).toBe(false);
   });
 });
+
+describe('webhook secrets', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ label: 'secrets' });
+  });
+  afterAll(() => t.close());
+
+  // regression: a site created without a webhook and given one later had no secret, so every delivery failed
+  it('when a webhook URL is added to a site later, then a signing secret is created and shown once', async () => {
+    await createSite(t.app, 'late-hook');
+    const res = await request(t.app).patch('/v1/sites/late-hook').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ webhookUrl: 'http://127.0.0.1:9/hook' });
+    expect(res.status).toBe(200);
+    expect(res.body.webhookSecret).toEqual(expect.any(String));
+    const stored = await t.store.models.Site.findById('late-hook').lean();
+    expect(stored?.webhookSecret).toBe(res.body.webhookSecret);
+    const again = await request(t.app).patch('/v1/sites/late-hook').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ webhookUrl: 'http://127.0.0.1:9/other' });
+    expect(again.body.webhookSecret).toBeUndefined();
+    expect((await t.store.models.Site.findById('late-hook').lean())?.webhookSecret).toBe(res.body.webhookSecret);
+  });
+});
