@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { commentRoutes } from '../comments/routes';
 import { decisionRoutes } from '../decisions/routes';
 import { moderatorPage } from '../web/moderator-page';
@@ -17,6 +16,7 @@ import { jsonBody } from './middleware/body';
 import { errorHandler, notFound } from './middleware/error-handler';
 import { allowCors } from './middleware/cors';
 import { recordMetrics } from './middleware/metrics';
+import { securityHeaders } from './middleware/security-headers';
 import { logRequests } from './middleware/request-log';
 import { limitPerAuthor, limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
 import { openApiRoutes } from './openapi';
@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   app.set('etag', false);
   app.use(logRequests(deps.logger));
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'", 'ws:', 'wss:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
       },
