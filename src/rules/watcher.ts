@@ -72,14 +72,19 @@ export class RuleService {
   private async reloadOnce(): Promise<ReloadResult> {
     this.again = false;
     let result: ReloadResult;
+    let changed = false;
     try {
       const ruleset = compileRuleset(await readRuleSources(this.options.dir));
+      changed = this.ruleset?.version !== ruleset.version;
       this.ruleset = ruleset;
       result = { ok: true, ruleset };
     } catch (err) {
       result = { ok: false, error: asRulesetError(err, this.options.dir) };
     }
-    if (result.ok) this.options.onReloaded?.(result.ruleset);
+    // an API edit reloads at once and the watcher sees the same write again: announce a version once
+    if (result.ok) {
+      if (changed) this.options.onReloaded?.(result.ruleset);
+    }
     else this.options.onRejected?.(result.error);
     return result;
   }

@@ -88,6 +88,18 @@ describe('RuleService', () => {
     expect(moderate(service.current(), 'goblok').reasons).toHaveLength(0);
   });
 
+  // regression: an API edit reloads at once and the watcher then saw the same write: rules.reloaded went out twice
+  it('when the same files are reloaded again, then the new version is announced once', async () => {
+    dir = tempRules({ 'kasar.yaml': GOOD('goblok') });
+    const reloaded: CompiledRuleset[] = [];
+    service = new RuleService({ dir, onReloaded: (rs) => reloaded.push(rs) });
+    await service.start();
+    writeFileSync(path.join(dir, 'kasar.yaml'), GOOD('tolol'));
+    expect((await service.reload()).ok).toBe(true);
+    expect((await service.reload()).ok).toBe(true);
+    expect(reloaded.map((rs) => rs.version)).toEqual([service.current().version]);
+  });
+
   it('when watching and a file changes on disk, then the change is live after the debounce', async () => {
     dir = tempRules({ 'kasar.yaml': GOOD('goblok') });
     const done = waitFor<CompiledRuleset>((resolve) => {
