@@ -22,7 +22,7 @@ export interface RunningServer {
 
 async function openStore(config: Readonly<Config>, logger: Logger): Promise<{ store: Store; embedded?: EmbeddedStore }> {
   if (config.mongoUrl) return { store: await connectStore(config.mongoUrl) };
-  const embedded = await startEmbeddedStore({ dir: config.dataDir, onLog: (line) => logger.debug({ store: line }, 'embedded store') });
+  const embedded = await startEmbeddedStore({ dir: config.dataDir, onLog: (line) => logger.debug({ store: line }, 'embedded store'), onBuild: (msg) => logger.info(msg) });
   logger.info({ url: embedded.url, dataDir: config.dataDir }, 'MONGO_URL is unset: started the embedded store (FerretDB + SQLite)');
   return { store: await connectStore(embedded.url, { dbName: 'saring' }), embedded };
 }

@@ -61,11 +61,13 @@ export interface EmbeddedStoreOptions {
   host?: string;
   /** Receives the store's own log lines (stderr). Dropped by default. */
   onLog?: (line: string) => void;
+  /** Told when the store binary has to be built first (about a minute). */
+  onBuild?: (message: string) => void;
 }
 
 /** Starts the embedded store and resolves with its mongodb:// URL once it listens. */
 export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<EmbeddedStore> {
-  const bin = ensureTestdbBinary();
+  const bin = ensureTestdbBinary(opts.onBuild);
   mkdirSync(opts.dir, { recursive: true });
   const addr = `${opts.host ?? '127.0.0.1'}:${opts.port ?? 0}`;
   const child = spawn(bin, ['-addr', addr, '-dir', path.resolve(opts.dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
