@@ -34,7 +34,7 @@ const shutdownGraceMs = 10_000;
 export async function startServer(config: Readonly<Config>, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const { store, embedded } = await openStore(config, logger);
   const metrics = createMetrics({ defaultMetrics: true });
-  const events = new EventLog(store.models, { instanceId: config.instanceId });
+  const events = new EventLog(store.models, { instanceId: config.instanceId, onError: (err) => logger.warn({ err }, 'an event could not be stored (live sockets got it; replays will not)') });
   const rules = new RuleService({
     dir: config.rulesDir,
     onReloaded: (rs) => {

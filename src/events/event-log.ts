@@ -31,7 +31,15 @@ export class EventLog implements EventPublisher {
     this.onError = opts.onError ?? (() => undefined);
     // one outbox per process start, so a restarted instance with a fixed id never reuses numbers
     const key = `${this.instanceId}.${randomBytes(3).toString('hex')}`;
-    this.outbox = new Outbox(models.Event.db, key, this.instanceId, { onError: this.onError, ...opts.outbox });
+    this.outbox = new Outbox(models.Event.db, key, this.instanceId, { onError: this.onError, beforeWrite: () => this.stored(), ...opts.outbox });
+  }
+
+  /** Events of this instance whose insert is still under way. */
+  private readonly writes = new Set<Promise<void>>();
+
+  /** Resolves once every event published before the call is stored (or failed and was reported). */
+  async stored(): Promise<void> {
+    await Promise.all([...this.writes]);
   }
 
   /** Group commit: under load many events share one insertMany. */
@@ -55,7 +63,11 @@ export class EventLog implements EventPublisher {
     const event: SaringEvent = { id: `${seq.toString(36)}-${this.instanceId}`, type, seq, at: at.toISOString(), ...(siteId ? { siteId } : {}), data };
     this.emit(event, 'local');
     this.outbox.append(event);
-    await this.inserter.insert({ _id: event.id, seq, type, at, siteId, instanceId: this.instanceId, data });
+    // stored in the background (group commit): callers, intake among them, do not wait for it;
+    // the outbox and replays wait for it instead (see stored())
+    const write = this.inserter.insert({ _id: event.id, seq, type, at, siteId, instanceId: this.instanceId, data }).catch((err: unknown) => this.onError(err));
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
     return event;
   }
 
@@ -67,6 +79,7 @@ export class EventLog implements EventPublisher {
 
   /** Writes pending outbox events and removes the outbox (shutdown). */
   async close(): Promise<void> {
+    await this.stored();
     await this.outbox.close();
   }
 
@@ -81,6 +94,7 @@ export class EventLog implements EventPublisher {
    * On FerretDB this scans `events`; on MongoDB it uses the `seq` index.
    */
   async readSince(since: number, opts: { limit?: number; instanceId?: string } = {}): Promise<SaringEvent[]> {
+    await this.stored();
     const filter: Record<string, unknown> = { seq: { $gt: since } };
     if (opts.instanceId) filter.instanceId = opts.instanceId;
     const docs = await this.models.Event.collection

@@ -21,6 +21,8 @@ export interface OutboxOptions {
   /** Drop events older than this from the document (they are in `events` for replay). */
   keepMs?: number;
   onError?: (err: unknown) => void;
+  /** Awaited before each write: the outbox never announces an event that is not yet in `events`. */
+  beforeWrite?: () => Promise<void>;
 }
 
 /** The collection of outboxes (`event_outbox`, one small document per running instance). */
@@ -102,7 +104,11 @@ export class Outbox {
   private async write(): Promise<void> {
     const oldest = Date.now() - (this.opts.keepMs ?? 2000);
     while (this.recent.length && Date.parse(this.recent[0]!.event.at) < oldest) this.recent.shift();
-    const doc = { instanceId: this.instanceId, head: this.n, at: new Date(), events: this.recent.slice() };
+    // what this write announces is fixed first; events appended meanwhile go in the next write
+    const head = this.n;
+    const events = this.recent.slice();
+    await this.opts.beforeWrite?.();
+    const doc = { instanceId: this.instanceId, head, at: new Date(), events };
     await this.coll.replaceOne({ _id: this.key }, doc, { upsert: true });
   }
 }
