@@ -38,7 +38,9 @@ export async function renderDashboard(session, root) {
   const to = new Date(Date.now() + 60_000);
   const from = new Date(to.getTime() - 14 * DAY);
   const r = await api(session, compliancePath(session.site, from, to));
-  root.querySelector('#dash-period').textContent = `${from.toISOString().slice(0, 10)} – ${to.toISOString().slice(0, 10)}`;
+  // the report counts days in WIB (UTC+7); label the period the same way as the chart's days
+  const wibDay = (d) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  root.querySelector('#dash-period').textContent = `${wibDay(from)} – ${wibDay(to)} (WIB)`;
   root.querySelector('#csv-link').href = compliancePath(session.site, from, to, true);
   renderFigures(root.querySelector('#figures'), r);
   const canvas = root.querySelector('#decisions-chart');
