@@ -1,5 +1,6 @@
 import type { QueryFilter } from 'mongoose';
-import { visibleSites, type Principal } from '../auth/principal';
+import { canAccessSite, type Principal } from '../auth/principal';
+import { readableSites } from '../auth/site-scope';
 import { AppError } from '../http/errors';
 import type { Models, CommentDoc } from '../store/models';
 import type { z } from 'zod';
@@ -12,24 +13,14 @@ function cursorAfter(doc: CommentDoc): string {
   return encodeCursor(new Date(doc.createdAt).getTime(), doc._id);
 }
 
-/** The site filter a principal may use: its own sites, narrowed by `siteId` if given. */
-function siteFilter(principal: Principal, siteId: string | undefined): QueryFilter<CommentDoc>['siteId'] {
-  const allowed = visibleSites(principal);
-  if (siteId) {
-    if (allowed && !allowed.includes(siteId)) throw new AppError('forbidden', `This token may not read site ${siteId}.`);
-    return siteId;
-  }
-  return allowed ? { $in: allowed } : undefined;
-}
-
 /**
  * Lists comments newest first with cursor pagination on (createdAt, _id).
  * A site token sees its own site only; a moderator its own sites.
  */
 export async function listComments(models: Models, principal: Principal, q: ListQuery) {
   const filter: QueryFilter<CommentDoc> = {};
-  const sites = siteFilter(principal, q.siteId);
-  if (sites) filter.siteId = sites;
+  const sites = readableSites(principal, q.siteId);
+  if (sites) filter.siteId = { $in: sites };
   if (q.status) filter.status = q.status;
   if (q.articleId) filter.articleId = q.articleId;
   if (q.authorId) filter['author.id'] = q.authorId;
@@ -46,7 +37,6 @@ export async function listComments(models: Models, principal: Principal, q: List
 /** One comment, if the principal may see its site; otherwise 404 (existence is not revealed). */
 export async function getComment(models: Models, principal: Principal, id: string): Promise<CommentDoc> {
   const doc = (await models.Comment.findById(id).lean()) as CommentDoc | null;
-  const allowed = visibleSites(principal);
-  if (!doc || (allowed && !allowed.includes(doc.siteId))) throw new AppError('not_found', `No comment ${id}.`);
+  if (!doc || !canAccessSite(principal, doc.siteId)) throw new AppError('not_found', `No comment ${id}.`);
   return doc;
 }

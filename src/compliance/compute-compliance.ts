@@ -1,5 +1,5 @@
-import { visibleSites, type Principal } from '../auth/principal';
-import { AppError } from '../http/errors';
+import type { Principal } from '../auth/principal';
+import { readableSites } from '../auth/site-scope';
 import type { Store } from '../store/connect';
 import type { CommentDoc, ReportDoc } from '../store/models';
 import { summarizeDurations, type DurationSummary } from './percentiles';
@@ -23,15 +23,6 @@ export interface ComplianceReport {
 
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 const dayOf = (d: Date) => new Date(d.getTime() + DAY_OFFSET_MS).toISOString().slice(0, 10);
-
-function siteScope(principal: Principal, siteId: string | undefined): string[] | undefined {
-  const allowed = visibleSites(principal);
-  if (siteId) {
-    if (allowed && !allowed.includes(siteId)) throw new AppError('forbidden', `This token may not read site ${siteId}.`);
-    return [siteId];
-  }
-  return allowed;
-}
 
 function countDecisions(docs: CommentDoc[]): Pick<ComplianceReport, 'decisions' | 'daily'> {
   const decisions: ComplianceReport['decisions'] = { total: docs.length, byAction: {}, byCategory: {}, byDecider: { automatic: 0, moderator: 0 } };
@@ -76,7 +67,7 @@ function responseTimes(rs: Resolution[]): ComplianceReport['responseTimes'] {
  * computed in code: FerretDB pushes only `_id` lookups down.
  */
 export async function computeCompliance(deps: { store: Store; now: () => Date }, principal: Principal, q: { siteId?: string; from?: Date; to?: Date }): Promise<ComplianceReport> {
-  const sites = siteScope(principal, q.siteId);
+  const sites = readableSites(principal, q.siteId);
   const now = deps.now();
   const to = q.to ?? now;
   const from = q.from ?? new Date(to.getTime() - 30 * DAY);

@@ -1,8 +1,8 @@
 import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
-import { visibleSites, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { readableSites } from '../auth/site-scope';
 import { toCommentView } from '../comments/serialize';
-import { AppError } from '../http/errors';
 import type { CommentDoc, Models } from '../store/models';
 import { decodeCursor, encodeCursor } from '../comments/cursor';
 
@@ -42,11 +42,9 @@ export function toQueueView(doc: CommentDoc, now: Date) {
  * (withdrawn ones included). Cursor pagination on (dueAt, _id).
  */
 export async function listQueue(models: Models, principal: Principal, q: QueueQuery): Promise<{ items: CommentDoc[]; nextCursor: string | null }> {
-  const allowed = visibleSites(principal);
-  if (q.siteId && allowed && !allowed.includes(q.siteId)) throw new AppError('forbidden', `This token may not read site ${q.siteId}.`);
+  const sites = readableSites(principal, q.siteId);
   const filter: QueryFilter<CommentDoc> = q.queue === 'held' ? { status: 'pending', reported: { $ne: true } } : { reported: true, status: { $ne: 'rejected' } };
-  if (q.siteId) filter.siteId = q.siteId;
-  else if (allowed) filter.siteId = { $in: allowed };
+  if (sites) filter.siteId = { $in: sites };
   if (q.cursor) {
     const [t, id] = decodeCursor(q.cursor);
     filter.$or = [{ dueAt: { $gt: new Date(t) } }, { dueAt: new Date(t), _id: { $gt: id } }];
