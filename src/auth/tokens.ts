@@ -29,11 +29,6 @@ export function tokenId(token: string): string | undefined {
   return m?.[1];
 }
 
-/** Constant-time comparison of a presented token with a stored hash. */
-export function tokenMatches(token: string, storedHash: string): boolean {
-  return hashesMatch(hashToken(token), storedHash);
-}
-
 /** Constant-time comparison of two hex hashes. */
 export function hashesMatch(presentedHash: string, storedHash: string): boolean {
   const a = Buffer.from(presentedHash, 'hex');

@@ -10,6 +10,7 @@ import { intakeDeadline } from '../deadlines/intake-deadline';
 import { gateByStanding, readAuthor, type GatedDecision } from '../standing/intake-standing';
 import type { RecentTexts } from '../standing/recent-texts';
 import { repeatedTextReason, textFingerprint } from '../standing/repeat-text';
+import { authorKey } from '../standing/standing';
 import { recordOutcome } from '../standing/record-outcome';
 import { commentIdFor } from './comment-id';
 import { toCommentView } from './serialize';
@@ -67,8 +68,8 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
   // the author's standing (ban, repeat offender) can only make the outcome stricter
   const gated = gateByStanding(site, author, decision, initialStatus(decision, site), now);
   const textHash = textFingerprint(input.text);
-  const authorKey = `${siteId}:${input.author.id}`;
-  const { status, action, reasons } = holdRepeatedText(gated, repeatedTextReason(author, deps.recentTexts.recent(authorKey, now), textHash, now));
+  const standingKey = authorKey(siteId, input.author.id);
+  const { status, action, reasons } = holdRepeatedText(gated, repeatedTextReason(author, deps.recentTexts.recent(standingKey, now), textHash, now));
   const auto = { action, reasons, rulesetVersion: decision.rulesetVersion, decidedBy: 'saring', decidedAt: now };
   const doc = {
     _id,
@@ -92,7 +93,7 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     return { created: false, comment: stored as CommentDoc };
   }
   deps.metrics.decisions.inc({ status, category: reasons[0]?.category ?? 'none' });
-  deps.recentTexts.add(authorKey, _id, textHash, now);
+  deps.recentTexts.add(standingKey, _id, textHash, now);
   // Clean authors with no stored standing stay out of the store: intake is one
   // write for them. A held or rejected outcome (or any outcome of an author
   // already on record) goes into the standing; the approved count is read from

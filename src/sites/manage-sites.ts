@@ -10,6 +10,11 @@ import type { Models } from '../store/models';
  * Tokens are returned once and stored only as hashes; every action is audited.
  */
 
+/** A new webhook signing secret (shown once, when it is made). */
+export function newWebhookSecret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
 export interface NewSite {
   id: string;
   name: string;
@@ -20,7 +25,7 @@ export interface NewSite {
 /** Creates a site and its site token; `conflict` when the id is taken. */
 export async function createSiteWithToken(models: Models, actor: string, input: NewSite) {
   const { Site, Principal, Audit } = models;
-  const webhookSecret = input.webhookUrl ? randomBytes(24).toString('base64url') : undefined;
+  const webhookSecret = input.webhookUrl ? newWebhookSecret() : undefined;
   try {
     await Site.create({ _id: input.id, name: input.name, webhookUrl: input.webhookUrl, webhookSecret, policy: input.policy ?? {} });
   } catch (err) {

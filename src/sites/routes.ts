@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../http/deps';
 import { AppError } from '../http/errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
-import { createPrincipalToken, createSiteWithToken } from './manage-sites';
+import { createPrincipalToken, createSiteWithToken, newWebhookSecret } from './manage-sites';
 import type { SiteDirectory } from './site-directory';
 
 const policySchema = z.strictObject({
@@ -64,7 +63,7 @@ export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
     if (input.name) set.name = input.name;
     if (input.webhookUrl) set.webhookUrl = input.webhookUrl;
     // a site that gets its first webhook needs a signing secret; it is shown once, like a token
-    const webhookSecret = input.webhookUrl && !before.webhookSecret ? randomBytes(24).toString('base64url') : undefined;
+    const webhookSecret = input.webhookUrl && !before.webhookSecret ? newWebhookSecret() : undefined;
     if (webhookSecret) set.webhookSecret = webhookSecret;
     for (const [k, v] of Object.entries(input.policy ?? {})) set[`policy.${k}`] = v;
     await Site.updateOne({ _id: id }, { $set: set });
