@@ -7,6 +7,7 @@ Usage:
   saring serve                         run the service (same as npm start; configured by env)
   saring check [--rules DIR] [--input FILE] [--labels FIELD]
                                        moderate JSON lines (or plain lines) offline
+  saring eval [--dir DIR] [--rules DIR] precision / recall / F1 on the labelled dev files
   saring rules validate [DIR]          validate a rules directory (default ./rules)
   saring db [--port N] [--dir DIR]     run the embedded store; prints its mongodb:// URL first
   saring sites create --id ID --name NAME [--mongo URL]
@@ -46,6 +47,7 @@ type Command = (argv: string[], io: CommandIo) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => runServe,
   check: async () => (await import('./check')).runCheck,
+  eval: async () => (await import('./eval')).runEval,
   db: async () => (await import('./db')).runDb,
   'rules validate': async () => (await import('./rules-validate')).runRulesValidate,
   'sites create': async () => (await import('./admin')).runSitesCreate,

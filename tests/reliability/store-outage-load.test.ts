@@ -55,10 +55,12 @@ describe('when the store goes away under load', () => {
     store = await startEmbeddedStore({ dir, port });
     const stats = await load.done;
 
-    // every request got an answer, and only these answers
+    // every request got an answer, and only these answers: 201, 503, and 200 for a retry whose first
+    // attempt was stored just before the store died (the stored decision, as DESIGN.md says)
     expect(stats.hangs).toBe(0);
     expect(stats.networkErrors).toBe(0);
-    expect([...stats.byStatus.keys()].sort()).toEqual([201, 503]);
+    expect([...stats.byStatus.keys()].filter((s) => ![200, 201, 503].includes(s))).toEqual([]);
+    expect(stats.count(503)).toBeGreaterThan(0);
     expect(stats.count(201)).toBeGreaterThan(ackedBeforeRestart);
     expect((await readyz()).status).toBe(200);
 

@@ -8,6 +8,10 @@ describe('which driver errors mean "the store is unavailable"', () => {
     // regression: a batched insertMany that loses its connection fails as a bulk write error wrapping it (was a 500)
     ['a bulk write error wrapping a network error', Object.assign(new Error(network.message), { name: 'MongoBulkWriteError', errorResponse: network, writeErrors: [] })],
     ['an error caused by a network error', Object.assign(new Error('wrapped'), { cause: network })],
+    // regression (store-outage-load, 1 run in 4): the driver let a raw socket error through from a write after the store's FIN (was a 500)
+    ['a raw EPIPE from a socket the store ended', Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' })],
+    ['a raw ECONNRESET', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' })],
+    ['a raw ECONNREFUSED', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED', syscall: 'connect' })],
   ])('when it is %s, then it is', (_name, err) => {
     expect(isStoreUnavailable(err)).toBe(true);
   });
