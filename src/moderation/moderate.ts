@@ -2,7 +2,9 @@ import { collectOtherHits, collectWordHits } from './collect-hits';
 import type { CompiledRule, CompiledRuleset } from './compiled';
 import { buildDecision } from './decide';
 import { evaluateRule, type FiredRule } from './evaluate-rule';
+import { lexicalForm } from './normalize/lexical';
 import { normalize } from './normalize/pipeline';
+import { splitJoinedWords } from './normalize/tokenize';
 import { TextViews } from './text-views';
 import type { Decision, ModerationContext } from './types';
 
@@ -14,7 +16,12 @@ import type { Decision, ModerationContext } from './types';
  * decision.status; // 'approved' (masked) — reasons[0].category === 'kasar.directed'
  */
 export function moderate(ruleset: CompiledRuleset, text: string, ctx?: ModerationContext): Decision {
-  const views = new TextViews(normalize(text));
+  const normalized = normalize(text);
+  const known = (word: string): boolean => {
+    const lex = lexicalForm(word);
+    return ruleset.vocabulary.has(lex) || ruleset.variants.has(lex) || ruleset.variants.has(word);
+  };
+  const views = new TextViews({ ...normalized, tokens: splitJoinedWords(normalized.tokens, known) });
   const found = collectWordHits(ruleset, views);
   collectOtherHits(ruleset, views, found, ctx?.language);
   const fired: FiredRule[] = [];

@@ -1,5 +1,5 @@
 import { EntryKind, type TermEntry, type TrieNode } from './compiled';
-import { affixStems, lexicalForm, squeezeRepeats, undoLeet } from './normalize/lexical';
+import { affixStems, lexicalForm, squeezeRepeats, undoDigitReduplication, undoLeet } from './normalize/lexical';
 
 /** Splits a term or phrase into the lexical forms of its words. */
 export function termWords(term: string, variants: ReadonlyMap<string, string>): string[] {
@@ -55,12 +55,12 @@ export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vo
 const WORD_CACHE_LIMIT = 100_000;
 
 function computeWordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
-  const leet = undoLeet(raw);
+  const leet = undoLeet(undoDigitReduplication(raw));
   const lex = squeezeRepeats(leet);
   const forms = [lex];
   const canonical = variants.get(leet) ?? variants.get(lex);
   if (canonical !== undefined) forms.push(canonical);
-  if (lex.length < 5 || vocabulary.has(lex)) return forms;
+  if (lex.length < 5) return forms;
   for (const stem of affixStems(lex)) {
     if (vocabulary.has(stem) && !forms.includes(stem)) forms.push(stem);
     const v = variants.get(stem);

@@ -62,7 +62,7 @@ describe('saring check', () => {
       { id: 2, text: 'slot gacor maxwin', label: 'judi' },
       { id: 3, text: 'berita bagus', label: '' },
       { id: 4, text: 'pak lurah itu koruptor', label: null },
-      { id: 5, text: 'otak udang', label: 'kasar.directed' },
+      { id: 5, text: 'omong kosong', label: 'kasar.directed' },
     ]
       .map((r) => JSON.stringify(r))
       .join('\n');

@@ -25,7 +25,8 @@ function isInvisible(cp: number, ch: string): boolean {
     INVISIBLE_EXTRA.has(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || CONTROL_OR_FORMAT.test(ch)
   );
 }
-const SPACE = /[\s\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+// U+2061–U+2064 (function application, invisible times, separator, plus) separate words: "Dasar\u2063GOBLOK" is two words
+const SPACE = /[\s\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u2061-\u2064\u3000]/u;
 const cache = new Map<number, FoldedChar>();
 
 function lookalike(s: string): string {

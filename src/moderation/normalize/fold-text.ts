@@ -31,6 +31,36 @@ export function originalEnd(f: FoldedText, i: number): number {
   return f.ends === null ? i + 1 : (f.ends[i] ?? 0);
 }
 
+/** One code point of the original text: its offset and UTF-16 width. */
+type Unit = readonly [offset: number, width: number];
+
+const RLO = 0x202e;
+const PDF = 0x202c;
+
+/**
+ * `bidi` transformer: the code points in the order a reader sees them. A right-to-left
+ * override (U+202E … U+202C, or to the end of the line) shows its Latin letters reversed,
+ * so `"\u202egnijna\u202c"` is read as displayed: "anjing". Null when there is no override.
+ */
+function displayOrder(text: string): Unit[] | null {
+  if (!text.includes('\u202e')) return null;
+  const units: Unit[] = [];
+  let run: Unit[] | null = null;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    if (cp === RLO) run ??= [];
+    if (run !== null && (cp === PDF || cp === 10)) {
+      units.push(...run.reverse());
+      run = null;
+    }
+    (run ?? units).push([i, width]);
+    i += width;
+  }
+  if (run !== null) units.push(...run.reverse());
+  return units;
+}
+
 /**
  * Runs the per-character transformers (NFKC, look-alikes, marks, invisibles, lower-case)
  * over `text`, keeping the offset map.
@@ -44,7 +74,9 @@ export function foldText(text: string): FoldedText {
   let n = 0;
   let fancy = 0;
   let marksInRow = 0;
-  for (let i = 0; i < text.length; ) {
+  const order = displayOrder(text);
+  for (let u = 0, i = 0; order === null ? i < text.length : u < order.length; u++) {
+    if (order !== null) i = (order[u] as Unit)[0];
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     const code = text.charCodeAt(i);
@@ -80,7 +112,7 @@ export function foldText(text: string): FoldedText {
       }
       out += piece;
     }
-    i += width;
+    if (order === null) i += width;
   }
   return { text: out, starts, ends, fancy };
 }

@@ -47,9 +47,20 @@ export function squeezeRepeats(word: string): string {
   return out;
 }
 
-/** The canonical lexical form of a word: leet undone, repeats squeezed. */
+const DIGIT_REDUPLICATION = /^([a-z]{3,})2([a-z]{0,4})$/;
+
+/**
+ * `reduplication-2` transformer: a "2" after a word repeats it (anak2 = anak-anak, tolol2in =
+ * tolol-tolol-in), so it is dropped before leet would read it as "z".
+ */
+export function undoDigitReduplication(word: string): string {
+  const m = DIGIT_REDUPLICATION.exec(word);
+  return m === null ? word : `${m[1] ?? ''}${m[2] ?? ''}`;
+}
+
+/** The canonical lexical form of a word: "2" reduplication and leet undone, repeats squeezed. */
 export function lexicalForm(word: string): string {
-  return squeezeRepeats(undoLeet(word));
+  return squeezeRepeats(undoLeet(undoDigitReduplication(word)));
 }
 
 const SUFFIXES = ['nya', 'lah', 'kah', 'pun', 'mu', 'ku', 'in', 'an', 'kan', 'i'];

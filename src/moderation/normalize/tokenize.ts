@@ -10,6 +10,8 @@ export interface Token {
   /** Folded index of the first and one past the last character (covers joined separators). */
   from: number;
   to: number;
+  /** Joined from spaced-out letters (a n j i n g); such a run may hold more than one word. */
+  joined?: true;
 }
 
 const LETTER = /\p{L}/u;
@@ -76,7 +78,7 @@ export function joinSpacedLetters(tokens: Token[], text: string): Token[] {
     const first = tokens[i] as Token;
     if (j - i >= 2) {
       const run = tokens.slice(i, j + 1);
-      out.push({ raw: run.map((t) => t.raw).join(''), pos: run.map((t) => t.from), from: first.from, to: (tokens[j] as Token).to });
+      out.push({ raw: run.map((t) => t.raw).join(''), pos: run.map((t) => t.from), from: first.from, to: (tokens[j] as Token).to, joined: true });
       i = j + 1;
     } else {
       out.push(first);
@@ -94,6 +96,37 @@ export function mergeReduplication(tokens: Token[], text: string): Token[] {
     if (prev !== undefined && prev.raw === token.raw && token.from - prev.to === 1 && text[prev.to] === '-') {
       out[out.length - 1] = { raw: prev.raw, pos: prev.pos, from: prev.from, to: token.to };
     } else out.push(token);
+  }
+  return out;
+}
+
+function splitAt(token: Token, k: number): [Token, Token] {
+  const firstEnd = (token.pos[k - 1] ?? token.from) + 1;
+  const secondStart = token.pos[k] ?? firstEnd;
+  return [
+    { raw: token.raw.slice(0, k), pos: token.pos.slice(0, k), from: token.from, to: firstEnd },
+    { raw: token.raw.slice(k), pos: token.pos.slice(k), from: secondStart, to: token.to },
+  ];
+}
+
+/**
+ * `split-joined` transformer: a run of spaced-out letters that is not a known word but is two
+ * known words ("a n j i n g l u" → anjing lu) becomes those two words. Only joined runs are
+ * split, so ordinary words are never cut apart.
+ */
+export function splitJoinedWords(tokens: Token[], isKnown: (word: string) => boolean): Token[] {
+  if (!tokens.some((t) => t.joined === true)) return tokens;
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const n = token.raw.length;
+    let split: [Token, Token] | null = null;
+    if (token.joined === true && n >= 4 && !isKnown(token.raw)) {
+      for (let k = n - 2; k >= 2 && split === null; k--) {
+        if (isKnown(token.raw.slice(0, k)) && isKnown(token.raw.slice(k))) split = splitAt(token, k);
+      }
+    }
+    if (split === null) out.push(token);
+    else out.push(...split);
   }
   return out;
 }
