@@ -61,7 +61,10 @@ function computeWordForms(raw: string, variants: ReadonlyMap<string, string>, vo
   const canonical = variants.get(leet) ?? variants.get(lex);
   if (canonical !== undefined) forms.push(canonical);
   if (lex.length < 5) return forms;
-  for (const stem of affixStems(lex)) {
+  // affixes are cut from the squeezed form and, when squeezing merged a letter of the affix
+  // into the stem (kebodohannya → kebodohanya), from the unsqueezed one too
+  const stems = leet === lex || leet.length > 64 ? affixStems(lex) : [...affixStems(lex), ...affixStems(leet).map(squeezeRepeats)];
+  for (const stem of stems) {
     if (vocabulary.has(stem) && !forms.includes(stem)) forms.push(stem);
     const v = variants.get(stem);
     if (v !== undefined && !forms.includes(v)) forms.push(v);

@@ -1,3 +1,4 @@
+import { originalEnd, originalStart } from './normalize/fold-text';
 import { foldedRangeSpan, type NormalizedText } from './normalize/pipeline';
 import type { Token } from './normalize/tokenize';
 
@@ -10,6 +11,16 @@ export interface Hit {
   b: number;
   /** Distinct-hit key (term index or matched text). */
   key: string;
+}
+
+/** Widens a span to every original character of the tokens (a bidi override reorders them). */
+function widenToTokens(n: NormalizedText, tokens: Token[], span: { start: number; end: number }): void {
+  for (const t of tokens) {
+    for (const p of t.pos) {
+      span.start = Math.min(span.start, originalStart(n.folded, p));
+      span.end = Math.max(span.end, originalEnd(n.folded, p));
+    }
+  }
 }
 
 /** Per-text views built lazily and shared by every rule. */
@@ -77,6 +88,7 @@ export class TextViews {
     const first = this.n.tokens[a] as Token;
     const last = this.n.tokens[b] as Token;
     const span = foldedRangeSpan(this.n, first.pos[0] ?? first.from, last.to);
+    if (this.n.folded.reordered) widenToTokens(this.n, this.n.tokens.slice(a, b + 1), span);
     return { start: span.start, end: span.end, a, b, key };
   }
 

@@ -11,6 +11,8 @@ export interface FoldedText {
   ends: Int32Array | null;
   /** Number of fancy code points (math alphanumerics, enclosed, fullwidth, look-alikes, mark stacks). */
   fancy: number;
+  /** A bidi override put characters out of their original order (spans must then cover every position). */
+  reordered: boolean;
 }
 
 function isPlainAscii(text: string): boolean {
@@ -66,7 +68,7 @@ function displayOrder(text: string): Unit[] | null {
  * over `text`, keeping the offset map.
  */
 export function foldText(text: string): FoldedText {
-  if (isPlainAscii(text)) return { text: text.replace(/[\t\r\n]/g, ' ').toLowerCase(), starts: null, ends: null, fancy: 0 };
+  if (isPlainAscii(text)) return { text: text.replace(/[\t\r\n]/g, ' ').toLowerCase(), starts: null, ends: null, fancy: 0, reordered: false };
   let cap = text.length + 16;
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
@@ -114,5 +116,5 @@ export function foldText(text: string): FoldedText {
     }
     if (order === null) i += width;
   }
-  return { text: out, starts, ends, fancy };
+  return { text: out, starts, ends, fancy, reordered: order !== null };
 }
