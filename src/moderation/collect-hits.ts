@@ -64,8 +64,9 @@ function fancyIn(text: string, from: number, to: number): number {
       marks = 0;
       continue;
     }
+    // accented Latin letters (and text decoded with the wrong charset: Ã, ð, Ø) are not decoration;
     // regional indicators are flags (emoji), not letters
-    if (cp >= 0x1f1e6 && cp <= 0x1f1ff) continue;
+    if (cp < 0x250 || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) continue;
     const folded = foldCodePoint(cp);
     if (folded.fancy) count++;
     if (MARK.test(String.fromCodePoint(cp))) {
@@ -93,9 +94,11 @@ function fancyHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextView
   let plain = 0;
   n.tokens.forEach((t, i) => {
     const span = tokenSpan(n, t);
-    if (fancyIn(n.original, span.start, span.end) === 0) {
+    const fancy = fancyIn(n.original, span.start, span.end);
+    if (fancy === 0) {
       if (/[a-z]/.test(t.raw)) plain++;
-    } else if (t.raw.length >= 3 && DECORATED_WORD.test(t.raw)) decorated.push(i);
+      // one odd letter in a word is an accent or mis-decoded text (Ã, ð), not decoration
+    } else if (fancy >= 2 && t.raw.length >= 3 && DECORATED_WORD.test(t.raw)) decorated.push(i);
   });
   if (plain === 0 || decorated.length === 0 || decorated.length > FANCY_MAX_WORDS) return [];
   const family = rule.category.split('.')[0];
