@@ -76,6 +76,26 @@ function fancyIn(text: string, from: number, to: number): number {
   return count;
 }
 
+/**
+ * A decorated word written like an ordinary word: one fancy font throughout (no plain letters
+ * mixed in), no digits, and lower-case letters (𝐒𝐚𝐫𝐚𝐡, 𝓫𝓪𝓰𝓾𝓼). Brands are pasted in capitals,
+ * with digits or with styles mixed (𝐏𝐑0𝐁𝐄𝐓𝟖𝟓𝟓, 𝘈GU𝙎𝙏𝑂, ＰＵＬＡＵＷＩＮ).
+ */
+function styledWord(text: string, from: number, to: number): boolean {
+  let lower = false;
+  for (const ch of text.slice(from, to).normalize('NFKC')) {
+    const c = ch.charCodeAt(0);
+    if (c >= 48 && c <= 57) return false;
+    if (c >= 97 && c <= 122) lower = true;
+  }
+  if (!lower) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
 /** Most decorated words a text may have for them to read as a brand set off from plain text. */
 const FANCY_MAX_WORDS = 3;
 const DECORATED_WORD = /^[a-z0-9]*[a-z][a-z0-9]*$/;
@@ -98,7 +118,7 @@ function fancyHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextView
     if (fancy === 0) {
       if (/[a-z]/.test(t.raw)) plain++;
       // one odd letter in a word is an accent or mis-decoded text (Ã, ð), not decoration
-    } else if (fancy >= 2 && t.raw.length >= 3 && DECORATED_WORD.test(t.raw)) decorated.push(i);
+    } else if (fancy >= 2 && t.raw.length >= 3 && DECORATED_WORD.test(t.raw) && !styledWord(n.original, span.start, span.end)) decorated.push(i);
   });
   if (plain === 0 || decorated.length === 0 || decorated.length > FANCY_MAX_WORDS) return [];
   const family = rule.category.split('.')[0];

@@ -19,6 +19,8 @@ const approved: Array<[string, string]> = [
   ['a greeting written wholly in math bold', '𝐒𝐞𝐥𝐚𝐦𝐚𝐭 𝐩𝐚𝐠𝐢'],
   ['praise written wholly in math bold', '𝐌𝐀𝐍𝐓𝐀𝐏 𝐒𝐄𝐊𝐀𝐋𝐈 𝐁𝐎𝐒'],
   ['a whole sentence in a monospace font', '𝙹𝚊𝚗𝚐𝚊𝚗 𝚕𝚞𝚙𝚊 𝚖𝚊𝚔𝚊𝚗 𝚜𝚒𝚊𝚗𝚐 𝚢𝚊'],
+  ['a name in a script font inside a greeting', 'Selamat ulang tahun 𝓢𝓪𝓻𝓪𝓱, semoga sehat selalu'],
+  ['a game title with a number near "main"', 'main fifa23 sampai pagi, menang terus'],
   ['a flag emoji and accented letters', 'Café di Bandung ramai 🇮🇩🇮🇩🇮🇩'],
   ['a user name with a number', '@kancil88 makasih infonya, main bola yuk'],
   ['a year after a word', 'Pemilu2024 berjalan lancar, semoga menang yang terbaik'],
