@@ -117,7 +117,7 @@ function fancyHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextView
     const fancy = fancyIn(n.original, span.start, span.end);
     if (fancy === 0) {
       if (/[a-z]/.test(t.raw)) plain++;
-      // one odd letter in a word is an accent or mis-decoded text (Ã, ð), not decoration
+      // a single odd letter is an accent or a look-alike slip, not decoration
     } else if (fancy >= 2 && t.raw.length >= 3 && DECORATED_WORD.test(t.raw) && !styledWord(n.original, span.start, span.end)) decorated.push(i);
   });
   if (plain === 0 || decorated.length === 0 || decorated.length > FANCY_MAX_WORDS) return [];
