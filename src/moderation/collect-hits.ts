@@ -1,6 +1,8 @@
 import { EntryKind, type CompiledPattern, type CompiledRule, type CompiledRuleset } from './compiled';
 import { INDONESIAN_GUARD, findEnglishProfanity, looksEnglish } from './english';
+import { foldCodePoint } from './normalize/fold-char';
 import { lexicalForm } from './normalize/lexical';
+import { tokenSpan } from './normalize/pipeline';
 import { runValidator } from './pdp-validators';
 import { scanWords, wordForms } from './term-index';
 import type { Hit, TextViews } from './text-views';
@@ -49,22 +51,88 @@ function runPattern(p: CompiledPattern, views: TextViews, hits: Hit[]): void {
   }
 }
 
-function hasNonAscii(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return true;
-  return false;
+const MARK = /\p{M}/u;
+
+/** Fancy code points in `text[from, to)`: math/enclosed/fullwidth/look-alike letters and stacks of 2+ marks. */
+function fancyIn(text: string, from: number, to: number): number {
+  let count = 0;
+  let marks = 0;
+  for (let i = from; i < to; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    i += cp > 0xffff ? 2 : 1;
+    if (cp < 128) {
+      marks = 0;
+      continue;
+    }
+    // accented Latin letters (and text decoded with the wrong charset: Ã, ð, Ø) are not decoration;
+    // regional indicators are flags (emoji), not letters
+    if (cp < 0x250 || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) continue;
+    const folded = foldCodePoint(cp);
+    if (folded.fancy) count++;
+    if (MARK.test(String.fromCodePoint(cp))) {
+      if (++marks === 2) count++;
+    } else marks = 0;
+  }
+  return count;
 }
 
-function signalHits(rule: CompiledRule, views: TextViews): Hit[] {
-  const { n } = views;
-  if (rule.signal === 'fancy') {
-    if (n.folded.fancy < 3) return [];
-    const hits: Hit[] = [];
-    n.tokens.forEach((_, i) => {
-      const hit = views.hitFromTokens(i, i, 'fancy');
-      if (hasNonAscii(n.original, hit.start, hit.end)) hits.push({ ...hit, key: `fancy${i}` });
-    });
-    return hits;
+/**
+ * A decorated word written like an ordinary word: one fancy font throughout (no plain letters
+ * mixed in), no digits, and lower-case letters (𝐒𝐚𝐫𝐚𝐡, 𝓫𝓪𝓰𝓾𝓼). Brands are pasted in capitals,
+ * with digits or with styles mixed (𝐏𝐑0𝐁𝐄𝐓𝟖𝟓𝟓, 𝘈GU𝙎𝙏𝑂, ＰＵＬＡＵＷＩＮ).
+ */
+function styledWord(text: string, from: number, to: number): boolean {
+  let lower = false;
+  for (const ch of text.slice(from, to).normalize('NFKC')) {
+    const c = ch.charCodeAt(0);
+    if (c >= 48 && c <= 57) return false;
+    if (c >= 97 && c <= 122) lower = true;
   }
+  if (!lower) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
+/** Most decorated words a text may have for them to read as a brand set off from plain text. */
+const FANCY_MAX_WORDS = 3;
+const DECORATED_WORD = /^[a-z0-9]*[a-z][a-z0-9]*$/;
+
+/**
+ * `fancy`: decorated letters (math bold, fullwidth, enclosed, look-alikes, mark stacks) count only
+ * as a brand set off from plain text: one to three decorated words of 3+ Latin letters/digits next
+ * to at least one plain word. A text written wholly in a fancy font (a greeting, a poem, an insult)
+ * is style, not promotion, and so is a decorated word another family's terms already name
+ * (𝐠𝐨𝐛𝐥𝐨𝐤 is kasar's business).
+ */
+function fancyHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextViews, found: RuleHits): Hit[] {
+  const { n } = views;
+  if (n.folded.fancy < 3) return [];
+  const decorated: number[] = [];
+  let plain = 0;
+  n.tokens.forEach((t, i) => {
+    const span = tokenSpan(n, t);
+    const fancy = fancyIn(n.original, span.start, span.end);
+    if (fancy === 0) {
+      if (/[a-z]/.test(t.raw)) plain++;
+      // a single odd letter is an accent or a look-alike slip, not decoration
+    } else if (fancy >= 2 && t.raw.length >= 3 && DECORATED_WORD.test(t.raw) && !styledWord(n.original, span.start, span.end)) decorated.push(i);
+  });
+  if (plain === 0 || decorated.length === 0 || decorated.length > FANCY_MAX_WORDS) return [];
+  const family = rule.category.split('.')[0];
+  const named = new Set<number>();
+  for (const [index, hits] of found.terms) {
+    if ((ruleset.rules[index] as CompiledRule).category.split('.')[0] === family) continue;
+    for (const h of hits) for (let k = h.a; k >= 0 && k <= h.b; k++) named.add(k);
+  }
+  return decorated.filter((i) => !named.has(i)).map((i) => views.hitFromTokens(i, i, `fancy${i}`));
+}
+
+function signalHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextViews, found: RuleHits): Hit[] {
+  const { n } = views;
+  if (rule.signal === 'fancy') return fancyHits(rule, ruleset, views, found);
   // repeat: the same word six or more times in a row (floods; "bisa bisa bisa bisa" is emphasis)
   const hits: Hit[] = [];
   let run = 1;
@@ -97,7 +165,7 @@ export function collectOtherHits(ruleset: CompiledRuleset, views: TextViews, int
     const rule = ruleset.rules[index] as CompiledRule;
     const hits: Hit[] = [];
     for (const p of rule.patterns) runPattern(p, views, hits);
-    if (rule.signal !== undefined) hits.push(...signalHits(rule, views));
+    if (rule.signal !== undefined) hits.push(...signalHits(rule, ruleset, views, into));
     if (rule.source === 'obscenity') {
       english ??= englishHits(views, language);
       hits.push(...english);
