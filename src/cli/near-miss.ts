@@ -51,7 +51,7 @@ export class NearMissFinder {
     if (best !== null) return best;
     const suspicious = this.stats.findSuspicious(words.forms);
     if (suspicious === null) return { kind: 'none' };
-    const i = words.forms.indexOf(suspicious.word);
+    const i = words.forms.findIndex((f) => f === suspicious.word || f.startsWith(suspicious.word) || f.includes(suspicious.word));
     return { kind: 'suspicious', ...suspicious, ...spanOfTokens(words, i, i) };
   }
 

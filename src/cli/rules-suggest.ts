@@ -94,7 +94,7 @@ export async function runRulesSuggest(argv: string[], io: CommandIo): Promise<nu
     const term = chooseTermText(c, surfaces[i] ?? [], ruleset.variants);
     return { id: buildRuleId(prefix, term, used), term };
   });
-  const checker = compileWithSuggestions(ruleset, ids, prefix.includes('.') ? prefix : `${prefix}.suggested`);
+  const checker = ids.length === 0 ? ruleset : compileWithSuggestions(ruleset, ids, prefix.includes('.') ? prefix : `${prefix}.suggested`);
   const negatives = new NegativePool(corpus.rows, rowTerms);
   const rules: SuggestedRule[] = candidates.map((c, i) => {
     const id = ids[i]?.id ?? '';

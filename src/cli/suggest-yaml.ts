@@ -74,7 +74,7 @@ export function formatSuggestions(ruleset: CompiledRuleset, rules: SuggestedRule
   const header = [
     `# saring rules suggest: ${corpus.file}, labels "${corpus.field}", rules ${ruleset.version}`,
     `# ${corpus.rows} rows: ${corpus.positive} positive (${corpus.caught} caught, ${corpus.positive - corpus.caught} missed), ${corpus.rows - corpus.positive} clean; caught = ${corpus.counting}`,
-    `# ${rules.length} candidate terms (words, affix stems, bigrams) adding >= ${thresholds.minAdded} missed positives at precision >= ${thresholds.minPrecision}, most added first.`,
+    `# ${rules.length} candidate term${rules.length === 1 ? '' : 's'} (words, affix stems, bigrams) adding >= ${thresholds.minAdded} missed positives at precision >= ${thresholds.minPrecision}, most added first.`,
     '# Nothing was changed. Paste the items you want under `rules:` of a rule file, then run',
     '# `saring rules validate` (it re-runs the examples there) and `saring check --labels` to measure.',
   ];
