@@ -111,7 +111,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
     input = createReadStream(opts.input);
   }
   const progress = new ProgressBar(io.stderr, total);
-  const labels = opts.labels !== undefined ? new LabelScore() : null;
+  const labels = opts.labels !== undefined ? new LabelScore(listCategories(ruleset)) : null;
   const summary: Summary = { count: 0, bad: 0, byStatus: {}, byCategory: new Map() };
   const kept: ModeratedRow[] = [];
   const started = Date.now();

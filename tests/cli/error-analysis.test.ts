@@ -64,6 +64,14 @@ describe('saring check --show: bad usage', () => {
   });
 });
 
+describe('saring check --labels without --show', () => {
+  it('when the label names no category (abusive), then its row counts the abuse families, as npm run eval does', async () => {
+    const { out, err } = await check();
+    expect(out.split('\n').filter(Boolean)).toHaveLength(32);
+    expect(err).toContain('| abusive | 7 | 0 | 9 | 100.0% | 43.8% |');
+  });
+});
+
 describe('saring eval on the fixture', () => {
   it('when --dir names a folder of labelled files, then the table has a row for it', async () => {
     const { code, out } = await run(['eval', '--rules', RULES, '--dir', path.dirname(SAMPLE)]);
