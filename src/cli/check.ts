@@ -5,16 +5,36 @@ import { moderate, RulesetError, type CompiledRuleset, type Decision } from '../
 import { loadRulesetFromDir } from '../rules/load';
 import type { CommandIo } from './cli-io';
 import { LabelScore, readLabel } from './labels';
+import { listCategories, scoreRows, type ModeratedRow } from './labelled-rows';
 import { ProgressBar } from './progress';
+import { formatErrorReport } from './show-errors';
+import { readShowOptions, UsageError } from './show-options';
 
 export const checkHelp = `saring check [--rules DIR] [--input FILE] [--labels FIELD] [--language id|en]
+             [--show misses|false-positives [--limit N] [--examples K]]
 
 Reads JSON lines {"id","text"} (or plain text lines) from FILE or stdin and writes one JSON
 line per input line: the POST /v1/moderate decision plus the input's "id" (the line number
 for plain lines). Progress on stderr when it is a terminal; a summary on stderr at the end.
 --labels FIELD prints precision / recall per category against that field of each line.
+--show misses (positive rows no rule caught) or --show false-positives (clean rows caught)
+prints, instead of the decision lines, those rows grouped by the deciding word on stdout:
+for a false positive the rule and the matched text, for a miss the nearest near-miss (a
+term cancelled by allow / near / minHits, a near spelling of a term, or the word most
+over-represented in positive rows). --limit N groups (default 20), --examples K rows per
+group (default 3). A row is positive when FIELD is not empty; see docs/cli.md for counting.
 Exit code: 0 done, 1 some lines could not be read, 2 bad usage or broken rules.
 `;
+
+const OPTIONS = {
+  rules: { type: 'string' },
+  input: { type: 'string' },
+  labels: { type: 'string' },
+  language: { type: 'string' },
+  show: { type: 'string' },
+  limit: { type: 'string' },
+  examples: { type: 'string' },
+} as const;
 
 interface Summary {
   count: number;
@@ -65,15 +85,17 @@ async function loadRules(dir: string, io: CommandIo): Promise<CompiledRuleset | 
  */
 export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   let opts;
+  let show;
   try {
-    opts = parseArgs({ args: argv, options: { rules: { type: 'string' }, input: { type: 'string' }, labels: { type: 'string' }, language: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+    opts = parseArgs({ args: argv, options: { ...OPTIONS, help: { type: 'boolean', short: 'h' } } }).values;
+    if (opts.help === true) {
+      io.stdout.write(checkHelp);
+      return 0;
+    }
+    show = readShowOptions(opts);
   } catch (err) {
-    io.stderr.write(`${(err as Error).message}\n\n${checkHelp}`);
+    io.stderr.write(`saring check: ${(err as Error).message}\n\n${err instanceof UsageError ? '' : checkHelp}`);
     return 2;
-  }
-  if (opts.help === true) {
-    io.stdout.write(checkHelp);
-    return 0;
   }
   const ruleset = await loadRules(opts.rules ?? process.env.SARING_RULES_DIR ?? 'rules', io);
   if (ruleset === null) return 2;
@@ -89,8 +111,9 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
     input = createReadStream(opts.input);
   }
   const progress = new ProgressBar(io.stderr, total);
-  const labels = opts.labels !== undefined ? new LabelScore() : null;
+  const labels = opts.labels !== undefined ? new LabelScore(listCategories(ruleset)) : null;
   const summary: Summary = { count: 0, bad: 0, byStatus: {}, byCategory: new Map() };
+  const kept: ModeratedRow[] = [];
   const started = Date.now();
   let bytes = 0;
   let lineNo = 0;
@@ -105,7 +128,8 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
       continue;
     }
     const decision: Decision = moderate(ruleset, parsed.text, opts.language !== undefined ? { language: opts.language } : undefined);
-    io.stdout.write(`${JSON.stringify({ id: parsed.id, ...decision })}\n`);
+    if (show === null) io.stdout.write(`${JSON.stringify({ id: parsed.id, ...decision })}\n`);
+    else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
     summary.count++;
     summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;
     const categories = [...new Set(decision.reasons.map((r) => r.category))];
@@ -116,5 +140,6 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   progress.finish();
   io.stderr.write(summarize(summary, Date.now() - started));
   if (labels !== null && opts.labels !== undefined) io.stderr.write(labels.report(opts.labels));
+  if (show !== null) io.stdout.write(formatErrorReport(ruleset, scoreRows(kept, listCategories(ruleset)), show));
   return summary.bad > 0 ? 1 : 0;
 }

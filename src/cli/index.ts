@@ -7,8 +7,12 @@ Usage:
   saring serve                         run the service (same as npm start; configured by env)
   saring check [--rules DIR] [--input FILE] [--labels FIELD]
                                        moderate JSON lines (or plain lines) offline
+  saring check --input FILE --labels FIELD --show misses|false-positives [--limit N]
+                                       the rows the rules get wrong, grouped by word
   saring eval [--dir DIR] [--rules DIR] precision / recall / F1 on the labelled dev files
   saring rules validate [DIR]          validate a rules directory (default ./rules)
+  saring rules suggest --input FILE --labels FIELD [--category C] [--limit N]
+                                       candidate terms for missed positives, as YAML
   saring db [--port N] [--dir DIR]     run the embedded store; prints its mongodb:// URL first
   saring sites create --id ID --name NAME [--mongo URL]
   saring tokens create --role moderator --sites a,b [--mongo URL]
@@ -50,6 +54,7 @@ const commands: Record<string, () => Promise<Command>> = {
   eval: async () => (await import('./eval')).runEval,
   db: async () => (await import('./db')).runDb,
   'rules validate': async () => (await import('./rules-validate')).runRulesValidate,
+  'rules suggest': async () => (await import('./rules-suggest')).runRulesSuggest,
   'sites create': async () => (await import('./admin')).runSitesCreate,
   'tokens create': async () => (await import('./admin')).runTokensCreate,
 };

@@ -1,7 +1,11 @@
+import { catchRuleForLabel } from '../eval/label-catch';
+
 /**
  * Precision and recall of predicted categories against labels in the input corpus.
  * A label may be a category (`kasar.directed`), a family (`kasar`, matched by any
  * `kasar.*` reason), a list of them, or empty / `approved` / `none` / `ok` for a clean comment.
+ * Given the ruleset's categories, a label that names none of them (`abusive`, `offensive`)
+ * is matched by the abuse families, as `npm run eval` counts it.
  */
 export interface LabelStats {
   tp: number;
@@ -18,7 +22,7 @@ export function readLabel(value: unknown): string[] {
   return list.map((v) => String(v).trim()).filter((v) => !CLEAN.has(v.toLowerCase()));
 }
 
-function matches(label: string, category: string): boolean {
+function matchesLabel(label: string, category: string): boolean {
   return label === category || (!label.includes('.') && category.startsWith(`${label}.`));
 }
 
@@ -27,6 +31,14 @@ export class LabelScore {
   readonly byCategory = new Map<string, LabelStats>();
   readonly overall: LabelStats = { tp: 0, fp: 0, fn: 0 };
   labelled = 0;
+
+  /** `categories`: the ruleset's categories, so that labels naming none of them count as abuse. */
+  constructor(private readonly categories?: readonly string[]) {}
+
+  private matches(label: string, category: string): boolean {
+    if (this.categories === undefined) return matchesLabel(label, category);
+    return catchRuleForLabel(label, this.categories).caught([category]);
+  }
 
   private stats(key: string): LabelStats {
     let s = this.byCategory.get(key);
@@ -41,11 +53,11 @@ export class LabelScore {
   add(labels: string[], predicted: string[]): void {
     this.labelled++;
     for (const label of labels) {
-      if (predicted.some((p) => matches(label, p))) this.stats(label).tp++;
+      if (predicted.some((p) => this.matches(label, p))) this.stats(label).tp++;
       else this.stats(label).fn++;
     }
     for (const p of predicted) {
-      if (!labels.some((l) => matches(l, p))) this.stats(labels.find((l) => !l.includes('.') && p.startsWith(`${l}.`)) ?? p).fp++;
+      if (!labels.some((l) => this.matches(l, p))) this.stats(labels.find((l) => !l.includes('.') && p.startsWith(`${l}.`)) ?? p).fp++;
     }
     const caught = predicted.length > 0;
     const bad = labels.length > 0;
