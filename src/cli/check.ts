@@ -104,7 +104,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
       io.stderr.write(`${parsed.error}\n`);
       continue;
     }
-    const decision: Decision = moderate(ruleset, parsed.text, opts.language !== undefined ? { language: opts.language } : undefined);
+    const decision: Decision = moderate(ruleset, parsed.text, opts.language !== undefined ? { language: opts.language, at: new Date() } : { at: new Date() });
     io.stdout.write(`${JSON.stringify({ id: parsed.id, ...decision })}\n`);
     summary.count++;
     summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;

@@ -63,8 +63,9 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
   const { Comment } = deps.store.models;
   const _id = commentIdFor(siteId, input.externalId);
 
-  const decision = moderate(deps.rules.current(), input.text, { language: input.language, policy: enginePolicy(site) });
   const now = deps.now();
+  // the reasons cite the law in force at this instant (LEGAL.md: the basis has effective dates)
+  const decision = moderate(deps.rules.current(), input.text, { language: input.language, policy: enginePolicy(site), at: now });
   // the author's standing (ban, repeat offender) can only make the outcome stricter
   const gated = gateByStanding(site, author, decision, initialStatus(decision, site), now);
   const textHash = textFingerprint(input.text);

@@ -14,7 +14,14 @@ export interface ComplianceReport {
   siteIds: string[] | 'all';
   from: string;
   to: string;
-  decisions: { total: number; byAction: Record<string, number>; byCategory: Record<string, number>; byDecider: { automatic: number; moderator: number } };
+  decisions: {
+    total: number;
+    byAction: Record<string, number>;
+    byCategory: Record<string, number>;
+    /** The citations the decisions carry, as stored when each was made (a 2025 decision keeps its UU ITE article). */
+    byLegalBasis: { category: string; legalBasis: string; count: number }[];
+    byDecider: { automatic: number; moderator: number };
+  };
   daily: { day: string; category: string; count: number }[];
   reports: { total: number; byReason: Record<string, number>; comments: number; withdrawn: number };
   responseTimes: { all: DurationSummary; held: DurationSummary; reported: DurationSummary; urgent: DurationSummary };
@@ -25,14 +32,19 @@ const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 const dayOf = (d: Date) => new Date(d.getTime() + DAY_OFFSET_MS).toISOString().slice(0, 10);
 
 function countDecisions(docs: CommentDoc[]): Pick<ComplianceReport, 'decisions' | 'daily'> {
-  const decisions: ComplianceReport['decisions'] = { total: docs.length, byAction: {}, byCategory: {}, byDecider: { automatic: 0, moderator: 0 } };
+  const decisions: ComplianceReport['decisions'] = { total: docs.length, byAction: {}, byCategory: {}, byLegalBasis: [], byDecider: { automatic: 0, moderator: 0 } };
   const daily = new Map<string, number>();
+  const bases = new Map<string, number>();
   for (const c of docs) {
     const d = c.decision;
     bump(decisions.byAction, d?.action ?? 'unknown');
     decisions.byDecider[d?.decidedBy === 'saring' ? 'automatic' : 'moderator'] += 1;
     const categories = new Set((d?.reasons ?? []).map((r) => r.category ?? 'none'));
     if (categories.size === 0) categories.add('none');
+    for (const r of d?.reasons ?? []) {
+      const key = `${r.category ?? 'none'}\u0000${r.legalBasis ?? ''}`;
+      bases.set(key, (bases.get(key) ?? 0) + 1);
+    }
     const day = dayOf(new Date(d?.decidedAt ?? c.createdAt));
     for (const cat of categories) {
       bump(decisions.byCategory, cat);
@@ -44,6 +56,11 @@ function countDecisions(docs: CommentDoc[]): Pick<ComplianceReport, 'decisions' 
     return { day, category, count };
   });
   rows.sort((a, b) => a.day.localeCompare(b.day) || a.category.localeCompare(b.category));
+  decisions.byLegalBasis = [...bases].map(([k, count]) => {
+    const [category, legalBasis] = k.split('\u0000') as [string, string];
+    return { category, legalBasis, count };
+  });
+  decisions.byLegalBasis.sort((a, b) => a.category.localeCompare(b.category) || a.legalBasis.localeCompare(b.legalBasis));
   return { decisions, daily: rows };
 }
 

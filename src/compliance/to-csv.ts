@@ -16,6 +16,7 @@ export function complianceToCsv(r: ComplianceReport): string {
   rows.push(['decisions', 'total', r.decisions.total]);
   for (const [k, v] of Object.entries(r.decisions.byAction)) rows.push(['decisions_by_action', k, v]);
   for (const [k, v] of Object.entries(r.decisions.byCategory)) rows.push(['decisions_by_category', k, v]);
+  for (const b of r.decisions.byLegalBasis) rows.push(['decisions_by_legal_basis', `${b.category} ${b.legalBasis}`, b.count]);
   rows.push(['decisions_by_decider', 'automatic', r.decisions.byDecider.automatic], ['decisions_by_decider', 'moderator', r.decisions.byDecider.moderator]);
   rows.push(['reports', 'total', r.reports.total], ['reports', 'comments', r.reports.comments], ['reports', 'withdrawn', r.reports.withdrawn]);
   for (const [k, v] of Object.entries(r.reports.byReason)) rows.push(['reports_by_reason', k, v]);

@@ -41,7 +41,7 @@ const schemas: Json = {
   Reason: obj(['ruleId', 'category', 'legalBasis', 'action', 'message', 'spans'], {
     ruleId: str(),
     category: str(),
-    legalBasis: str(),
+    legalBasis: str({ description: 'the provision in force when the decision was made (rule files give it with effective dates); stored with the decision and never rewritten' }),
     action: str({ enum: ['reject', 'review', 'mask', 'flag'] }),
     message: str(),
     severity: { type: 'number' },
@@ -160,7 +160,7 @@ const schemas: Json = {
     siteIds: { anyOf: [{ type: 'array', items: str() }, { const: 'all' }] },
     from: dateTime,
     to: dateTime,
-    decisions: obj(['total'], { total: { type: 'integer' }, byAction: { type: 'object' }, byCategory: { type: 'object' }, byDecider: { type: 'object' } }),
+    decisions: obj(['total'], { total: { type: 'integer' }, byAction: { type: 'object' }, byCategory: { type: 'object' }, byLegalBasis: { type: 'array', items: obj(['category', 'legalBasis', 'count'], { category: str(), legalBasis: str(), count: { type: 'integer' } }) }, byDecider: { type: 'object' } }),
     daily: { type: 'array', items: obj(['day', 'category', 'count'], { day: str(), category: str(), count: { type: 'integer' } }) },
     reports: { type: 'object' },
     responseTimes: { type: 'object' },

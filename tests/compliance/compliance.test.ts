@@ -50,6 +50,11 @@ describe('GET /v1/reports/compliance', () => {
       total: 7,
       byAction: { approve: 3, reject: 3, review: 1 },
       byCategory: { none: 3, 'judi.promo': 1, 'ancaman.violence': 3 },
+      // decided in May 2025: the UU ITE citations in force then
+      byLegalBasis: [
+        { category: 'ancaman.violence', legalBasis: expect.stringMatching(/^UU ITE Pasal 29 jo\. Pasal 45B/), count: 3 },
+        { category: 'judi.promo', legalBasis: expect.stringMatching(/^UU ITE Pasal 27 ayat \(2\) jo\. Pasal 45 ayat \(3\)/), count: expect.any(Number) },
+      ],
       byDecider: { automatic: 4, moderator: 3 },
     });
     expect(res.body.reports).toEqual({ total: 1, byReason: { 'susila.explicit': 1 }, comments: 1, withdrawn: 1 });
