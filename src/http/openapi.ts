@@ -73,7 +73,9 @@ const schemas: Json = {
     reasons: { type: 'array', items: ref('Reason') },
     maskedText: str(),
     rulesetVersion: str(),
+    revision: { type: 'integer', minimum: 0, description: 'the revision `expectedRevision` refers to; an edit moves it on' },
     createdAt: dateTime,
+    updatedAt: dateTime,
   }),
   StoredDecision: obj([], { action: str(), reasons: { type: 'array', items: ref('Reason') }, rulesetVersion: str(), decidedBy: str(), decidedAt: dateTime, note: str() }),
   Comment: obj(['id', 'siteId', 'externalId', 'articleId', 'author', 'text', 'status', 'reasons', 'maskedText', 'createdAt'], {
@@ -200,7 +202,7 @@ const paths: Json = {
       summary: 'Submit a comment (site token); answers with the decision at once',
       tags: ['comments'],
       requestBody: requestBody(ref('SubmitComment')),
-      responses: { 201: json(ref('SubmitResult'), 'stored and decided'), 200: json(ref('SubmitResult'), 'the same (site, externalId) again: the stored decision'), ...errors(...body, ...auth, 503) },
+      responses: { 201: json(ref('SubmitResult'), 'stored and decided'), 200: json(ref('SubmitResult'), 'the same (site, externalId) again: with the same text, the stored decision (an idempotent retry); with another text, an edit — moderated again, a new revision, the old text kept in the audit trail, `comment.edited` streamed'), ...errors(...body, ...auth, 409, 503) },
     },
     get: {
       summary: 'List comments (moderator: its sites; site: its own), newest first, cursor paginated; `queue=held|reported` (or `sort=due`) lists a queue by deadline instead',
