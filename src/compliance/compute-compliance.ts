@@ -23,7 +23,18 @@ export interface ComplianceReport {
     byDecider: { automatic: number; moderator: number };
   };
   daily: { day: string; category: string; count: number }[];
-  reports: { total: number; byReason: Record<string, number>; comments: number; withdrawn: number };
+  reports: {
+    total: number;
+    byReason: Record<string, number>;
+    comments: number;
+    withdrawn: number;
+    /** Pasal 10 states of the period's reports: received, reviewed, upheld, rejected. */
+    byState: Record<string, number>;
+    /** Time from a report to its outcome (resolved reports only). */
+    timeToResolution: DurationSummary;
+    /** Resolved after their due time (48 h, or the urgent clock), or still open past it. */
+    overdue: { resolvedLate: number; openPastDue: number };
+  };
   responseTimes: { all: DurationSummary; held: DurationSummary; reported: DurationSummary; urgent: DurationSummary };
   overdue: { total: number; decidedLate: number; openPastDue: number };
 }
@@ -64,6 +75,22 @@ function countDecisions(docs: CommentDoc[]): Pick<ComplianceReport, 'decisions' 
   return { decisions, daily: rows };
 }
 
+function countReportStates(reports: ReportDoc[], now: Date): Pick<ComplianceReport['reports'], 'byState' | 'timeToResolution' | 'overdue'> {
+  const byState: Record<string, number> = { received: 0, reviewed: 0, upheld: 0, rejected: 0 };
+  const durations: number[] = [];
+  const overdue = { resolvedLate: 0, openPastDue: 0 };
+  for (const r of reports) {
+    bump(byState, r.state ?? 'received');
+    const due = r.dueAt ? new Date(r.dueAt).getTime() : undefined;
+    if (r.resolvedAt) {
+      const resolved = new Date(r.resolvedAt).getTime();
+      durations.push(resolved - new Date(r.at).getTime());
+      if (due !== undefined && resolved > due) overdue.resolvedLate += 1;
+    } else if (due !== undefined && due < now.getTime()) overdue.openPastDue += 1;
+  }
+  return { byState, timeToResolution: summarizeDurations(durations), overdue };
+}
+
 function responseTimes(rs: Resolution[]): ComplianceReport['responseTimes'] {
   const ms = (r: Resolution) => new Date(r.decidedAt).getTime() - new Date(r.queuedAt).getTime();
   return {
@@ -92,7 +119,7 @@ export async function computeCompliance(deps: { store: Store; now: () => Date },
   const { Comment, Report } = deps.store.models;
   const [decided, reports, resolutions, openPastDue, withdrawn] = await Promise.all([
     Comment.find({ ...site, 'decision.decidedAt': { $gte: from, $lt: to } }, { decision: 1, createdAt: 1 }).lean() as unknown as Promise<CommentDoc[]>,
-    Report.find({ ...site, at: { $gte: from, $lt: to } }, { reason: 1, commentId: 1 }).lean() as unknown as Promise<ReportDoc[]>,
+    Report.find({ ...site, at: { $gte: from, $lt: to } }, { reason: 1, commentId: 1, state: 1, at: 1, dueAt: 1, resolvedAt: 1 }).lean() as unknown as Promise<ReportDoc[]>,
     resolutionCollection(deps.store.conn)
       .find({ ...site, decidedAt: { $gte: from, $lt: to } } as never)
       .toArray(),
@@ -102,12 +129,13 @@ export async function computeCompliance(deps: { store: Store; now: () => Date },
   const byReason: Record<string, number> = {};
   for (const r of reports) bump(byReason, r.reason);
   const decidedLate = resolutions.filter((r) => r.overdue).length;
+  const reportFigures = countReportStates(reports, now);
   return {
     siteIds: sites ?? 'all',
     from: from.toISOString(),
     to: to.toISOString(),
     ...countDecisions(decided),
-    reports: { total: reports.length, byReason, comments: new Set(reports.map((r) => r.commentId)).size, withdrawn },
+    reports: { total: reports.length, byReason, comments: new Set(reports.map((r) => r.commentId)).size, withdrawn, ...reportFigures },
     responseTimes: responseTimes(resolutions),
     overdue: { total: decidedLate + openPastDue, decidedLate, openPastDue },
   };
