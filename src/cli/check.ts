@@ -127,7 +127,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
       io.stderr.write(`${parsed.error}\n`);
       continue;
     }
-    const decision: Decision = moderate(ruleset, parsed.text, opts.language !== undefined ? { language: opts.language } : undefined);
+    const decision: Decision = moderate(ruleset, parsed.text, opts.language !== undefined ? { language: opts.language, at: new Date() } : { at: new Date() });
     if (show === null) io.stdout.write(`${JSON.stringify({ id: parsed.id, ...decision })}\n`);
     else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
     summary.count++;

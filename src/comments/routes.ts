@@ -41,7 +41,7 @@ export function commentRoutes(deps: AppDepsWithSites): Router {
       if (!canAccessSite(principal, input.siteId)) throw new AppError('forbidden', `This token may not use site ${input.siteId}.`);
       policy = enginePolicy(await deps.sites.get(input.siteId));
     }
-    res.json(moderate(deps.rules.current(), input.text, { language: input.language, policy }));
+    res.json(moderate(deps.rules.current(), input.text, { language: input.language, policy, at: deps.now() }));
   });
 
   return router;

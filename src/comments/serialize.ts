@@ -9,7 +9,9 @@ export function toSubmitResponse(doc: CommentDoc) {
     reasons: doc.decision?.reasons ?? [],
     maskedText: doc.maskedText ?? doc.text,
     rulesetVersion: doc.decision?.rulesetVersion ?? doc.autoDecision?.rulesetVersion ?? '',
+    revision: doc.revision,
     createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
   };
 }
 

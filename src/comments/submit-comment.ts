@@ -13,6 +13,7 @@ import { repeatedTextReason, textFingerprint } from '../standing/repeat-text';
 import { authorKey } from '../standing/standing';
 import { recordOutcome } from '../standing/record-outcome';
 import { commentIdFor } from './comment-id';
+import { editComment } from './edit-comment';
 import { toCommentView } from './serialize';
 import type { SubmitCommentInput } from './schema';
 
@@ -20,6 +21,8 @@ export type SubmitDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'metrics' 
 
 export interface SubmitResult {
   created: boolean;
+  /** True when the text differs from the stored one: an edit, moderated again. */
+  edited: boolean;
   comment: CommentDoc;
 }
 
@@ -53,8 +56,10 @@ function initialStatus(decision: Decision, site: SiteDoc): CommentDoc['status'] 
 
 /**
  * Submits a reader comment: moderate it, store comment and decision, publish
- * `comment.created`. Idempotent on (site, externalId): a retry gets the
- * stored document back with `created: false`, never a duplicate.
+ * `comment.created`. Idempotent on (site, externalId): a retry with the same
+ * text gets the stored document back with `created: false`, never a duplicate;
+ * the same pair with another text is an edit, moderated again (`edited: true`,
+ * a new revision, `comment.edited`).
  */
 export async function submitComment(deps: SubmitDeps, principal: Principal, input: SubmitCommentInput): Promise<SubmitResult> {
   const siteId = siteOf(principal);
@@ -63,8 +68,9 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
   const { Comment } = deps.store.models;
   const _id = commentIdFor(siteId, input.externalId);
 
-  const decision = moderate(deps.rules.current(), input.text, { language: input.language, policy: enginePolicy(site) });
   const now = deps.now();
+  // the reasons cite the law in force at this instant (LEGAL.md: the basis has effective dates)
+  const decision = moderate(deps.rules.current(), input.text, { language: input.language, policy: enginePolicy(site), at: now });
   // the author's standing (ban, repeat offender) can only make the outcome stricter
   const gated = gateByStanding(site, author, decision, initialStatus(decision, site), now);
   const textHash = textFingerprint(input.text);
@@ -88,9 +94,21 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     await deps.store.insertBatched('comments', doc);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    const stored = await Comment.findById(_id).lean();
+    const stored = (await Comment.findById(_id).lean()) as CommentDoc | null;
     if (!stored) throw err;
-    return { created: false, comment: stored as CommentDoc };
+    if (stored.text === input.text) return { created: false, edited: false, comment: stored };
+    const remoderated = { input, status, decision: auto, maskedText: decision.maskedText, deadline: intakeDeadline(site, status, reasons.map((r) => r.category), now), now };
+    const edit = await editComment(deps, principal, _id, remoderated);
+    if (!edit.changed) return { created: false, edited: false, comment: edit.after };
+    deps.metrics.decisions.inc({ status: edit.after.status, category: reasons[0]?.category ?? 'none' });
+    deps.recentTexts.add(standingKey, _id, textHash, now);
+    await recordOutcome(deps.store, { siteId, authorId: input.author.id, commentId: _id, status: edit.after.status, at: now, textHash }, { now: deps.now, tries: 20 }).catch((e: unknown) =>
+      deps.logger.warn({ err: e, commentId: _id }, 'could not record the author standing'),
+    );
+    await deps.events
+      .publish('comment.edited', { ...toCommentView(edit.after), previousStatus: edit.before.status, previousRevision: edit.before.revision }, siteId)
+      .catch((e: unknown) => deps.logger.warn({ err: e, commentId: _id }, 'could not publish comment.edited'));
+    return { created: false, edited: true, comment: edit.after };
   }
   deps.metrics.decisions.inc({ status, category: reasons[0]?.category ?? 'none' });
   deps.recentTexts.add(standingKey, _id, textHash, now);
@@ -106,5 +124,5 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
   await deps.events
     .publish('comment.created', toCommentView(doc as unknown as CommentDoc), siteId)
     .catch((err: unknown) => deps.logger.warn({ err, commentId: _id }, 'could not publish comment.created'));
-  return { created: true, comment: doc as unknown as CommentDoc };
+  return { created: true, edited: false, comment: doc as unknown as CommentDoc };
 }

@@ -16,9 +16,14 @@ export function complianceToCsv(r: ComplianceReport): string {
   rows.push(['decisions', 'total', r.decisions.total]);
   for (const [k, v] of Object.entries(r.decisions.byAction)) rows.push(['decisions_by_action', k, v]);
   for (const [k, v] of Object.entries(r.decisions.byCategory)) rows.push(['decisions_by_category', k, v]);
+  for (const b of r.decisions.byLegalBasis) rows.push(['decisions_by_legal_basis', `${b.category} ${b.legalBasis}`, b.count]);
   rows.push(['decisions_by_decider', 'automatic', r.decisions.byDecider.automatic], ['decisions_by_decider', 'moderator', r.decisions.byDecider.moderator]);
   rows.push(['reports', 'total', r.reports.total], ['reports', 'comments', r.reports.comments], ['reports', 'withdrawn', r.reports.withdrawn]);
   for (const [k, v] of Object.entries(r.reports.byReason)) rows.push(['reports_by_reason', k, v]);
+  for (const [k, v] of Object.entries(r.reports.byState)) rows.push(['reports_by_state', k, v]);
+  const tr = r.reports.timeToResolution;
+  rows.push(['report_resolution_count', 'all', tr.count], ['report_resolution_ms_median', 'all', tr.medianMs], ['report_resolution_ms_p95', 'all', tr.p95Ms], ['report_resolution_ms_max', 'all', tr.maxMs]);
+  rows.push(['reports_overdue', 'resolved_late', r.reports.overdue.resolvedLate], ['reports_overdue', 'open_past_due', r.reports.overdue.openPastDue]);
   for (const [queue, s] of Object.entries(r.responseTimes)) {
     rows.push(['response_count', queue, s.count], ['response_ms_median', queue, s.medianMs], ['response_ms_p95', queue, s.p95Ms], ['response_ms_max', queue, s.maxMs]);
   }

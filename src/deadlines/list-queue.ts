@@ -5,6 +5,7 @@ import { readableSites } from '../auth/site-scope';
 import { toCommentView } from '../comments/serialize';
 import type { CommentDoc, Models } from '../store/models';
 import { decodeCursor, encodeCursor } from '../comments/cursor';
+import { deadlineBasisOf } from './due-at';
 
 /** Query of `GET /v1/comments?queue=held|reported&sort=due`. */
 export const queueQuery = z.strictObject({
@@ -31,6 +32,7 @@ export function toQueueView(doc: CommentDoc, now: Date) {
     urgent: !!doc.urgent,
     queuedAt: doc.queuedAt ?? undefined,
     withdrawnAt: doc.withdrawnAt ?? undefined,
+    deadline: deadlineBasisOf(doc),
     msLeft: due === undefined ? undefined : due - now.getTime(),
     overdue: due !== undefined && due < now.getTime(),
   };

@@ -5,10 +5,12 @@ import type { AppDeps } from '../http/deps';
 import { AppError } from '../http/errors';
 import { QUEUE_FIELDS_CLEARED, settleDecision, withoutQueueFields } from '../deadlines/settle-decision';
 import type { CommentDoc } from '../store/models';
+import { resolveReports } from '../reports/resolve-reports';
+import type { SiteDirectory } from '../sites/site-directory';
 import { claimLock, releaseLock } from './claim-lock';
 import type { DecisionInput } from './schema';
 
-export type DecideDeps = Pick<AppDeps, 'store' | 'events' | 'now' | 'logger'>;
+export type DecideDeps = Pick<AppDeps, 'store' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
 
 export interface DecideResult {
   comment: CommentDoc;
@@ -73,7 +75,10 @@ export async function decideComment(deps: DecideDeps, principal: Principal, id: 
     }
     if (written) {
       // outside the claim: the resolution record and the author's standing do not hold up other deciders
-      await settleDecision(deps, written.fresh, written.after, new Date(written.after.decision?.decidedAt ?? deps.now()));
+      const decidedAt = new Date(written.after.decision?.decidedAt ?? deps.now());
+      await settleDecision(deps, written.fresh, written.after, decidedAt);
+      // the readers who reported it get their answer (Pasal 10): upheld when taken down, rejected when it stays
+      await resolveReports(deps, principal, written.after, decidedAt).catch((err: unknown) => deps.logger.warn({ err, commentId: id }, 'could not resolve the reports'));
       return { comment: written.after, changed: true };
     }
     if (!input.force) throw conflict(await readComment(deps, principal, id), 'The comment changed while deciding; reload it, or send force.');

@@ -1,6 +1,7 @@
 /** Every event type of the live stream (DESIGN.md, Live stream). */
 export const eventTypes = [
   'comment.created',
+  'comment.edited',
   'comment.decided',
   'comment.reported',
   'comment.overdue',

@@ -1,4 +1,5 @@
 import type { RE2JS } from 're2js';
+import type { LegalBasisPeriod } from './legal-basis';
 import type { Action } from './types';
 
 /** Which text a pattern runs on: the folded text (punctuation kept) or the normalised words joined by spaces. */
@@ -27,7 +28,8 @@ export interface CompiledRule {
   id: string;
   file: string;
   category: string;
-  legalBasis: string;
+  /** The legal basis over time, in order, covering all time without gaps or overlaps. */
+  legalBases: LegalBasisPeriod[];
   action: Action;
   severity: number;
   messages: { id: string; en: string };

@@ -1,4 +1,5 @@
 import type { FiredRule } from './evaluate-rule';
+import { legalBasisAt } from './legal-basis';
 import type { Action, CommentStatus, Decision, ModerationContext, Reason, SitePolicy, Span } from './types';
 
 /** Actions from weakest to strongest. */
@@ -73,7 +74,7 @@ export function buildDecision(original: string, fired: FiredRule[], version: str
     reasons.push({
       ruleId: f.rule.id,
       category: f.rule.category,
-      legalBasis: f.rule.legalBasis,
+      legalBasis: legalBasisAt(f.rule.legalBases, ctx?.at),
       action,
       message: f.rule.messages[lang],
       severity: f.rule.severity,

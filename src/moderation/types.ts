@@ -54,4 +54,9 @@ export interface ModerationContext {
   /** Language of reason messages, `id` by default. */
   messageLanguage?: 'id' | 'en';
   policy?: SitePolicy;
+  /**
+   * The instant of the decision: each reason cites the legal basis in force then.
+   * Absent: the latest (open-ended) basis. Callers pass their clock; the engine reads none.
+   */
+  at?: Date;
 }

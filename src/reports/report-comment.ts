@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { toCommentView } from '../comments/serialize';
 import { siteOf } from '../comments/submit-comment';
-import { computeDueAt, deadlinePolicyOf, earlierDue } from '../deadlines/due-at';
+import { computeReportDueAt, deadlinePolicyOf, earlierDue } from '../deadlines/due-at';
 import type { AppDeps } from '../http/deps';
 import { AppError } from '../http/errors';
 import type { SiteDirectory } from '../sites/site-directory';
@@ -30,9 +30,22 @@ function assertKnownReason(deps: ReportDeps, reason: string): void {
   if (!known.includes(reason)) throw new AppError('validation_failed', undefined, [{ path: 'reason', message: `unknown category ${reason}; use one of ${known.join(', ')} or "other"` }]);
 }
 
-async function storeReport(deps: ReportDeps, comment: CommentDoc, input: ReportInput): Promise<{ created: boolean; report: ReportDoc }> {
+async function storeReport(deps: ReportDeps, site: SiteDoc, comment: CommentDoc, input: ReportInput): Promise<{ created: boolean; report: ReportDoc }> {
   const { Report } = deps.store.models;
-  const report = { _id: `${comment._id}:${input.reporterId}`, commentId: comment._id, siteId: comment.siteId, reporterId: input.reporterId, reason: input.reason, note: input.note, at: deps.now() };
+  const at = deps.now();
+  const urgent = isUrgentCategory(input.reason) || anyUrgent((comment.decision?.reasons ?? []).map((r) => r.category));
+  const report = {
+    _id: `${comment._id}:${input.reporterId}`,
+    commentId: comment._id,
+    siteId: comment.siteId,
+    reporterId: input.reporterId,
+    reason: input.reason,
+    note: input.note,
+    at,
+    state: 'received',
+    urgent,
+    dueAt: computeReportDueAt(deadlinePolicyOf(site), urgent, at),
+  };
   try {
     await Report.collection.insertOne(report as never);
     return { created: true, report: report as ReportDoc };
@@ -51,7 +64,7 @@ async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, 
   const withdrawn = shouldWithdraw(fresh, reportCount, reason, site.policy?.reportThreshold ?? 3);
   const open = fresh.status !== 'rejected';
   const set: Record<string, unknown> = { reportCount, updatedAt: now };
-  if (open) Object.assign(set, { reported: true, urgent, queuedAt: fresh.queuedAt ?? now, dueAt: earlierDue(fresh.dueAt, computeDueAt(deadlinePolicyOf(site), urgent, now)) });
+  if (open) Object.assign(set, { reported: true, urgent, queuedAt: fresh.queuedAt ?? now, dueAt: earlierDue(fresh.dueAt, computeReportDueAt(deadlinePolicyOf(site), urgent, now)) });
   if (withdrawn) Object.assign(set, { status: 'pending', withdrawnAt: now, revision: fresh.revision + 1 });
   await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
   return { comment: { ...fresh, ...set } as CommentDoc, withdrawn };
@@ -60,7 +73,8 @@ async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, 
 /**
  * A reader reports a comment (through its site): the report is stored once
  * per reader, the comment's reports are counted, an open comment enters the
- * reported queue with a deadline (24 h, 4 h for urgent classes), and reaching
+ * reported queue with a deadline (48 h, Dewan Pers; 4 h for urgent classes, a
+ * site policy), the report starts `received` (Permenkominfo 5/2020 Pasal 10), and reaching
  * the site's threshold — or one report in an urgent class — withdraws a
  * published comment at once: status `pending`, a `comment.reported` event
  * with `withdrawn: true`, and a webhook telling the site to hide it.
@@ -73,7 +87,7 @@ export async function reportComment(deps: ReportDeps, principal: Principal, comm
   const site = await deps.sites.get(siteId);
   if (!site) throw new AppError('forbidden', `Site ${siteId} no longer exists.`);
 
-  const { created, report } = await storeReport(deps, found, input);
+  const { created, report } = await storeReport(deps, site, found, input);
   // a repeated report re-runs the count (idempotent), so a report whose count was interrupted is not lost
   const applied = await withCommentClaim(deps.store, commentId, `report:${input.reporterId}`, (fresh) => applyReports(deps, site, fresh, report.reason));
   if (!applied) throw new AppError('conflict', 'The comment is being changed right now; send the report again.');

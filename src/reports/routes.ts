@@ -6,11 +6,31 @@ import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { ReportDoc } from '../store/models';
+import { canAccessSite } from '../auth/principal';
+import { deadlineBasisOf } from '../deadlines/due-at';
 import { reportComment } from './report-comment';
+import { reviewReport } from './resolve-reports';
 import { reportSchema } from './schema';
 
-function toReportView(r: ReportDoc) {
-  return { id: r._id, commentId: r.commentId, reporterId: r.reporterId, reason: r.reason, note: r.note ?? undefined, at: r.at };
+/** A report as the API shows it: its Pasal 10 state, its deadline and the clock it runs on. */
+export function toReportView(r: ReportDoc) {
+  const clock = deadlineBasisOf({ dueAt: r.dueAt, reported: true, urgent: r.urgent });
+  return {
+    id: r._id,
+    commentId: r.commentId,
+    siteId: r.siteId,
+    reporterId: r.reporterId,
+    reason: r.reason,
+    note: r.note ?? undefined,
+    at: r.at,
+    state: r.state ?? 'received',
+    dueAt: r.dueAt ?? undefined,
+    deadline: clock,
+    reviewedAt: r.reviewedAt ?? undefined,
+    reviewedBy: r.reviewedBy ?? undefined,
+    resolvedAt: r.resolvedAt ?? undefined,
+    resolvedBy: r.resolvedBy ?? undefined,
+  };
 }
 
 /** `POST /v1/comments/:id/reports` (site token, for a reader) and `GET` of a comment's reports. */
@@ -27,6 +47,11 @@ export function reportRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
     const comment = await getComment(deps.store.models, principalOf(req), String(req.params.id));
     const reports = (await deps.store.models.Report.find({ commentId: comment._id }).sort({ at: 1 }).limit(500).lean()) as ReportDoc[];
     res.json({ commentId: comment._id, reportCount: comment.reportCount ?? reports.length, items: reports.map(toReportView) });
+  });
+
+  router.post('/v1/reports/:id/review', requireRole(deps.auth, 'moderator', 'admin'), async (req, res) => {
+    const principal = principalOf(req);
+    res.json(toReportView(await reviewReport(deps, principal, String(req.params.id), (siteId) => canAccessSite(principal, siteId))));
   });
 
   return router;

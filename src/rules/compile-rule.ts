@@ -1,6 +1,8 @@
 import { RE2JS } from 're2js';
 import type { CompiledPattern, CompiledRule } from '../moderation/compiled';
 import type { RulesetIssue } from '../moderation/errors';
+import type { LegalBasisPeriod } from '../moderation/legal-basis';
+import { compileLegalBasis } from './compile-legal-basis';
 import type { PatternDef, RuleDef, RuleFile } from './schema';
 
 /** Where a rule sits, for messages. */
@@ -10,6 +12,8 @@ export interface RuleLocation {
   ruleId: string;
   /** Line of the rule's k-th pattern, when known. */
   patternLine?: (k: number) => number | undefined;
+  /** Line of the k-th period of the rule's own `legalBasis`, when known. */
+  basisLine?: (k: number) => number | undefined;
 }
 
 const MAX_PROGRAM_SIZE = 5000;
@@ -48,8 +52,14 @@ export function compilePattern(def: PatternDef, rule: RuleDef, where: RuleLocati
   return compiled;
 }
 
-/** Builds the runtime form of a rule, inheriting file defaults. */
-export function compileRule(file: RuleFile, rule: RuleDef, at: RuleLocation, issues: RulesetIssue[]): CompiledRule {
+function ruleBasis(rule: RuleDef, fileBasis: LegalBasisPeriod[], at: RuleLocation, issues: RulesetIssue[]): LegalBasisPeriod[] {
+  if (rule.legalBasis === undefined) return fileBasis;
+  const where = { file: at.file, ruleId: at.ruleId, line: at.basisLine?.(-1) ?? at.line, periodLine: (k: number) => at.basisLine?.(k) };
+  return compileLegalBasis(rule.legalBasis, where, issues);
+}
+
+/** Builds the runtime form of a rule, inheriting file defaults (`fileBasis`: the file's compiled `legalBasis`). */
+export function compileRule(file: RuleFile, rule: RuleDef, at: RuleLocation, issues: RulesetIssue[], fileBasis: LegalBasisPeriod[]): CompiledRule {
   const patterns: CompiledPattern[] = [];
   for (const [k, p] of (rule.patterns ?? []).entries()) {
     const compiled = compilePattern(p, rule, at, issues, k);
@@ -59,7 +69,7 @@ export function compileRule(file: RuleFile, rule: RuleDef, at: RuleLocation, iss
     id: rule.id,
     file: at.file,
     category: rule.category ?? file.category,
-    legalBasis: rule.legalBasis ?? file.legalBasis,
+    legalBases: ruleBasis(rule, fileBasis, at, issues),
     action: rule.action ?? file.action,
     severity: rule.severity ?? file.severity ?? 2,
     messages: rule.messages ?? file.messages,

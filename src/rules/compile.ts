@@ -3,6 +3,7 @@ import { EntryKind, type CompiledRule, type CompiledRuleset, type RuleFileSummar
 import { RulesetError, type RulesetIssue } from '../moderation/errors';
 import { undoLeet, squeezeRepeats } from '../moderation/normalize/lexical';
 import { addTerm, termWords } from '../moderation/term-index';
+import { compileLegalBasis } from './compile-legal-basis';
 import { compileRule } from './compile-rule';
 import { parseYamlWithLines, type ParsedYaml } from './parse-yaml';
 import { runExamples, type Examples } from './run-examples';
@@ -94,14 +95,21 @@ export function compileRuleset(sources: RuleFileSource[]): CompiledRuleset {
       continue;
     }
     const file: RuleFile = result.data;
+    const fileBasis = compileLegalBasis(file.legalBasis, { file: parsed.name, line: parsed.lineOf(['legalBasis']), periodLine: (k) => parsed.lineOf(['legalBasis', k]) }, issues);
     const summary: RuleFileSummary = { name: parsed.name, categories: [], ruleCount: file.rules.length, termCount: 0 };
     file.rules.forEach((def, i) => {
-      const at = { file: parsed.name, line: parsed.lineOf(['rules', i, 'id']), ruleId: def.id, patternLine: (k: number) => parsed.lineOf(['rules', i, 'patterns', k]) };
+      const at = {
+        file: parsed.name,
+        line: parsed.lineOf(['rules', i, 'id']),
+        ruleId: def.id,
+        patternLine: (k: number) => parsed.lineOf(['rules', i, 'patterns', k]),
+        basisLine: (k: number) => parsed.lineOf(k < 0 ? ['rules', i, 'legalBasis'] : ['rules', i, 'legalBasis', k]),
+      };
       if (ruleLines.has(def.id)) issues.push({ file: at.file, line: at.line, ruleId: def.id, message: `duplicate rule id ${def.id}` });
       ruleLines.set(def.id, { parsed, index: i });
       if (def.examples !== undefined) examples.set(def.id, def.examples);
       const index = rules.length;
-      const rule = compileRule(file, def, at, issues);
+      const rule = compileRule(file, def, at, issues, fileBasis);
       rules.push(rule);
       if (!summary.categories.includes(rule.category)) summary.categories.push(rule.category);
       for (const t of def.terms ?? []) add(termWords(t, variants), index, EntryKind.Term);

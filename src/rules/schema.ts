@@ -10,6 +10,17 @@ const categoryId = z.string().regex(/^[a-z]+(\.[a-z-]+)?$/, 'category must look 
 const messagesSchema = z.object({ id: z.string().min(1), en: z.string().min(1) }).strict();
 const phraseList = z.array(z.string().min(1).max(200)).max(20000);
 
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is a calendar day in WIB, YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+07:00`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+
+/** One period of a legal basis: both ends inclusive WIB calendar days, either open. */
+export const legalBasisPeriodSchema = z.object({ from: calendarDay.optional(), until: calendarDay.optional(), text: z.string().min(1).max(2000) }).strict();
+
+/** A legal basis: one text for all time (the old form), or periods with effective dates. */
+export const legalBasisSchema = z.union([z.string().min(1).max(2000), z.array(legalBasisPeriodSchema).min(1).max(20)]);
+
 export const patternSchema = z.union([
   z.string().min(1).max(2000),
   z
@@ -27,7 +38,7 @@ export const ruleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'rule id must be dotted lower-case, e.g. kasar.insult-direct'),
     category: categoryId.optional(),
-    legalBasis: z.string().min(1).optional(),
+    legalBasis: legalBasisSchema.optional(),
     action: actionSchema.optional(),
     severity: z.number().int().min(1).max(5).optional(),
     messages: messagesSchema.optional(),
@@ -53,7 +64,7 @@ export const ruleSchema = z
 export const ruleFileSchema = z
   .object({
     category: categoryId,
-    legalBasis: z.string().min(1),
+    legalBasis: legalBasisSchema,
     action: actionSchema,
     severity: z.number().int().min(1).max(5).optional(),
     messages: messagesSchema,
@@ -67,6 +78,7 @@ export const variantFileSchema = z.object({ variants: z.record(z.string().min(1)
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type RuleDef = z.infer<typeof ruleSchema>;
+export type LegalBasisDef = z.infer<typeof legalBasisSchema>;
 export type PatternDef = z.infer<typeof patternSchema>;
 export type VariantFile = z.infer<typeof variantFileSchema>;
 

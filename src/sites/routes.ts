@@ -18,6 +18,7 @@ const policySchema = z.strictObject({
   reportThreshold: z.number().int().min(1).max(1000).optional(),
   dueHours: z.number().positive().max(24 * 30).optional(),
   urgentDueHours: z.number().positive().max(24 * 30).optional(),
+  reportDueHours: z.number().positive().max(24 * 30).optional(),
   offenderRejections: z.number().int().min(1).max(1000).optional(),
   offenderWindowDays: z.number().positive().max(365).optional(),
 });

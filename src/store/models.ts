@@ -13,7 +13,10 @@ const policySchema = new Schema(
     categoryActions: { type: [{ category: String, action: String, _id: false }], default: [] },
     languages: { type: [String], default: ['id', 'en'] },
     reportThreshold: { type: Number, default: 3 },
+    /** Service level for held comments nobody reported (site policy, not law). */
     dueHours: { type: Number, default: 24 },
+    /** A reader's complaint: 2 × 24 h (Dewan Pers, Pedoman Pemberitaan Media Siber, part 3). */
+    reportDueHours: { type: Number, default: 48 },
     urgentDueHours: { type: Number, default: 4 },
     offenderRejections: { type: Number, default: 3 },
     offenderWindowDays: { type: Number, default: 7 },
@@ -167,6 +170,14 @@ const reportSchema = new Schema(
     reason: { type: String, required: true },
     note: String,
     at: { type: Date, default: () => new Date() },
+    /** Permenkominfo 5/2020 Pasal 10: received → reviewed → upheld | rejected. */
+    state: { type: String, enum: ['received', 'reviewed', 'upheld', 'rejected'], default: 'received' },
+    dueAt: Date,
+    urgent: Boolean,
+    reviewedAt: Date,
+    reviewedBy: String,
+    resolvedAt: Date,
+    resolvedBy: String,
   },
   { versionKey: false },
 );
@@ -176,6 +187,8 @@ const webhookDeliverySchema = new Schema(
   {
     siteId: { type: String, required: true },
     commentId: { type: String, required: true },
+    /** Set for a `report.resolved` delivery: the report it answers. */
+    reportId: String,
     url: String,
     event: String,
     attempts: { type: Number, default: 0 },

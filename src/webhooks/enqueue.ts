@@ -8,12 +8,13 @@ import { WEBHOOK_EVENT } from './payload';
  * When a comment's status is final, and so worth a webhook:
  * - at intake, `approved` or `rejected` by the engine is final (with
  *   pre-moderation an engine approval is stored as `pending`, which is not);
- * - every moderator decision (`comment.decided`) is final.
+ * - every moderator decision (`comment.decided`) is final;
+ * - an edit (`comment.edited`) moderated again to `approved` or `rejected` is final.
  * A later moderator override of a final status sends another delivery.
  */
 export function isFinalEvent(event: SaringEvent): boolean {
   if (event.type === 'comment.decided') return true;
-  return event.type === 'comment.created' && (event.data.status === 'approved' || event.data.status === 'rejected');
+  return (event.type === 'comment.created' || event.type === 'comment.edited') && (event.data.status === 'approved' || event.data.status === 'rejected');
 }
 
 /** Records a pending delivery for the comment if its site has a webhook URL. */

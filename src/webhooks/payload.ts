@@ -1,4 +1,5 @@
-import type { CommentDoc } from '../store/models';
+import type { CommentDoc, ReportDoc } from '../store/models';
+import { REPORT_PROCESS_BASIS } from '../reports/resolve-reports';
 
 /** The one webhook event: a comment reached a final status (approved or rejected). */
 export const WEBHOOK_EVENT = 'comment.final';
@@ -9,9 +10,10 @@ export const WEBHOOK_EVENT = 'comment.final';
  * `revision` orders deliveries of the same comment. `type` is the delivery's
  * event (`comment.final`, or another kind queued elsewhere, e.g. a withdrawal).
  */
-export function webhookBody(deliveryId: string, comment: CommentDoc, at: Date, type: string = WEBHOOK_EVENT) {
+export function webhookBody(deliveryId: string, comment: CommentDoc, at: Date, type: string = WEBHOOK_EVENT, report?: ReportDoc | null) {
   const d = comment.decision;
   return {
+    ...(report ? { report: reportOutcome(report, comment) } : {}),
     id: deliveryId,
     type,
     at: at.toISOString(),
@@ -26,5 +28,25 @@ export function webhookBody(deliveryId: string, comment: CommentDoc, at: Date, t
       decision: { action: d?.action, decidedBy: d?.decidedBy, decidedAt: d?.decidedAt, note: d?.note ?? undefined, rulesetVersion: d?.rulesetVersion },
       revision: comment.revision,
     },
+  };
+}
+
+/**
+ * What a site needs to answer a reporter and tell the author (Permenkominfo
+ * 5/2020 Pasal 10(3)–(5)): the outcome, and the legal basis — the articles the
+ * comment's reasons cite (as stored with the decision) and the process's own.
+ */
+function reportOutcome(report: ReportDoc, comment: CommentDoc) {
+  const cited = [...new Set((comment.decision?.reasons ?? []).map((r) => r.legalBasis).filter((b): b is string => !!b))];
+  return {
+    id: report._id,
+    reporterId: report.reporterId,
+    reason: report.reason,
+    receivedAt: report.at,
+    dueAt: report.dueAt ?? undefined,
+    outcome: report.state,
+    resolvedAt: report.resolvedAt ?? undefined,
+    commentRemoved: comment.status === 'rejected',
+    legalBasis: { process: REPORT_PROCESS_BASIS, cited },
   };
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { claimLock, releaseLock } from '../decisions/claim-lock';
-import type { CommentDoc, Models, WebhookDeliveryDoc } from '../store/models';
+import type { CommentDoc, Models, ReportDoc, WebhookDeliveryDoc } from '../store/models';
 import { WEBHOOK_EVENT, webhookBody } from './payload';
 import { backoffMs, sendWebhook } from './send-webhook';
 
@@ -54,7 +54,8 @@ export function startWebhookWorker(deps: { models: Models; conn: Connection }, o
       if (!site?.webhookSecret || !comment || !fresh.url) outcome = { ok: false, error: !comment ? 'comment no longer exists' : 'the site has no webhook URL or secret' };
       else {
         const event = fresh.event ?? WEBHOOK_EVENT;
-        const body = JSON.stringify(webhookBody(id, comment as CommentDoc, now(), event));
+        const report = fresh.reportId ? ((await deps.models.Report.findById(fresh.reportId).lean()) as ReportDoc | null) : undefined;
+        const body = JSON.stringify(webhookBody(id, comment as CommentDoc, now(), event, report));
         outcome = await sendWebhook({ url: fresh.url, body, secret: site.webhookSecret, deliveryId: id, event, timeoutMs: opts.timeoutMs ?? 5000, now });
       }
       const status = outcome.ok ? 'delivered' : attempts >= maxAttempts ? 'failed' : 'pending';

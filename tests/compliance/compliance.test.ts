@@ -50,9 +50,23 @@ describe('GET /v1/reports/compliance', () => {
       total: 7,
       byAction: { approve: 3, reject: 3, review: 1 },
       byCategory: { none: 3, 'judi.promo': 1, 'ancaman.violence': 3 },
+      // decided in May 2025: the UU ITE citations in force then
+      byLegalBasis: [
+        { category: 'ancaman.violence', legalBasis: expect.stringMatching(/^UU ITE Pasal 29 jo\. Pasal 45B/), count: 3 },
+        { category: 'judi.promo', legalBasis: expect.stringMatching(/^UU ITE Pasal 27 ayat \(2\) jo\. Pasal 45 ayat \(3\)/), count: expect.any(Number) },
+      ],
       byDecider: { automatic: 4, moderator: 3 },
     });
-    expect(res.body.reports).toEqual({ total: 1, byReason: { 'susila.explicit': 1 }, comments: 1, withdrawn: 1 });
+    expect(res.body.reports).toEqual({
+      total: 1,
+      byReason: { 'susila.explicit': 1 },
+      comments: 1,
+      withdrawn: 1,
+      // the moderator removed the reported comment 2 h after the report: upheld, within its clock
+      byState: { received: 0, reviewed: 0, upheld: 1, rejected: 0 },
+      timeToResolution: { count: 1, medianMs: 2 * HOUR, p95Ms: 2 * HOUR, maxMs: 2 * HOUR },
+      overdue: { resolvedLate: 0, openPastDue: 0 },
+    });
     expect(res.body.responseTimes).toEqual({
       all: { count: 3, medianMs: 2 * HOUR, p95Ms: 5 * HOUR, maxMs: 5 * HOUR },
       held: { count: 2, medianMs: 3 * HOUR, p95Ms: 5 * HOUR, maxMs: 5 * HOUR },

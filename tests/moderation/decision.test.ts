@@ -18,7 +18,9 @@ describe('decision', () => {
     expect(d.maskedText).toBe('Dasar ****** lu, baca dulu!');
     const reason = d.reasons[0] as Reason;
     expect(reason.spans).toEqual([{ start: 6, end: 12, text: 'anjing' }]);
-    expect(reason.legalBasis).toMatch(/27A/);
+    // no instant given: the basis in force from 2026-01-02 (KUHP); a 2025 decision cites UU ITE 27A
+    expect(reason.legalBasis).toMatch(/KUHP.*Pasal 436/);
+    expect(moderate(ruleset, text, { at: new Date('2025-06-01T00:00:00Z') }).reasons[0]?.legalBasis).toMatch(/UU ITE Pasal 27A/);
   });
 
   it('when reject and mask both fire, then reject wins and the reasons are sorted strongest first', () => {

@@ -18,14 +18,14 @@ describe('POST /v1/comments/:id/reports', () => {
 
   const stored = (id: string) => t.store.models.Comment.findById(id).lean();
 
-  it('when a reader reports a published comment, then the report is stored and counted, and the comment enters the reported queue due in 24 h but stays published', async () => {
+  it('when a reader reports a published comment, then the report is stored and counted, and the comment enters the reported queue due in 48 h (Dewan Pers 2 × 24 h) but stays published', async () => {
     const c = await t.submit(site, aComment());
     const res = await t.report(site, c.id, { reporterId: 'pembaca-1', reason: 'other', note: 'tidak relevan' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ duplicate: false, withdrawn: false, report: { reporterId: 'pembaca-1', reason: 'other', note: 'tidak relevan' } });
     const doc = await stored(c.id);
     expect(doc).toMatchObject({ status: 'approved', reported: true, reportCount: 1 });
-    expect(doc?.dueAt?.getTime()).toBe(t.clock.now.getTime() + 24 * HOUR);
+    expect(doc?.dueAt?.getTime()).toBe(t.clock.now.getTime() + 48 * HOUR);
     const queue = await request(t.app).get('/v1/comments?queue=reported&sort=due&siteId=site-r').set('Authorization', `Bearer ${mod}`);
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
     const reports = await request(t.app).get(`/v1/comments/${c.id}/reports`).set('Authorization', `Bearer ${mod}`);

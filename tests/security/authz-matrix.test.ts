@@ -58,6 +58,16 @@ const rows: Row[] = [
     expect: authed({ siteOwn: 201, siteOther: 404, modOwn: 403, modOther: 403, admin: 403 }),
   },
   { route: 'GET /v1/comments/:id/reports', call: (fx) => ({ path: `/v1/comments/${fx.commentId}/reports` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200 }) },
+  {
+    route: 'POST /v1/reports/:id/review',
+    call: async (fx) => {
+      const reporterId = `reviewed-${++n}`;
+      await request(fx.live.app).post(`/v1/comments/${fx.commentId}/reports`).set('Authorization', `Bearer ${fx.tokens.siteOwn}`).send({ reporterId, reason: 'other' }).expect(201);
+      return { path: `/v1/reports/${fx.commentId}:${reporterId}/review` };
+    },
+    // another site's report is not found, so its existence is not revealed
+    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200 }),
+  },
   { route: 'GET /v1/reports/compliance', call: (fx) => ({ path: `/v1/reports/compliance?siteId=${fx.own}` }), expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 403, admin: 200 }) },
   { route: 'GET /v1/sites/:id/authors/:authorId', call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/reader-1` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200 }) },
   {

@@ -31,7 +31,7 @@ export class QueueView {
     // the author's history changed: forget it, so the detail reloads it
     if (frame.type.startsWith('comment.') && frame.data?.author) this.history.delete(`${frame.data.siteId}\u0000${frame.data.author.id}`);
     if (frame.type === 'comment.created') this.state.add(frame.data);
-    else if (frame.type === 'comment.decided') this.state.decided(frame.data);
+    else if (frame.type === 'comment.decided' || frame.type === 'comment.edited') this.state.decided(frame.data);
     else if (frame.type === 'rules.reloaded') toast(`Rules reloaded (${frame.data.version ?? ''})`);
     else if (frame.type === 'rules.rejected') toast('A rule change was refused; the last good rules keep serving.');
     else return;
