@@ -27,6 +27,9 @@ const siteSchema = new Schema(
     name: { type: String, required: true },
     webhookUrl: { type: String },
     webhookSecret: { type: String },
+    /** After a rotation, the old secret still signs deliveries (second signature) until previousSecretUntil. */
+    previousWebhookSecret: { type: String },
+    previousSecretUntil: { type: Date },
     policy: { type: policySchema, default: () => ({}) },
   },
   { timestamps: true, versionKey: false },
