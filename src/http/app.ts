@@ -18,18 +18,23 @@ import { allowCors } from './middleware/cors';
 import { recordMetrics } from './middleware/metrics';
 import { securityHeaders } from './middleware/security-headers';
 import { logRequests } from './middleware/request-log';
-import { limitPerAuthor, limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
+import { limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
 import { openApiRoutes } from './openapi';
 import { rulesRoutes } from '../rules-api/routes';
 
-export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: RecentTexts };
+export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: RecentTexts; authorBuckets: TokenBuckets };
 
 /**
  * Builds the Express app from its dependencies without listening or
  * connecting: `server.ts` does that, tests pass their own deps.
  */
 export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
-  const full: AppDepsWithSites = { ...deps, sites: deps.sites ?? createSiteDirectory(deps.store.models), recentTexts: new RecentTexts({ maxBytes: deps.config.limits.recentTextsBytes }) };
+  const full: AppDepsWithSites = {
+    ...deps,
+    sites: deps.sites ?? createSiteDirectory(deps.store.models),
+    recentTexts: new RecentTexts({ maxBytes: deps.config.limits.recentTextsBytes }),
+    authorBuckets: new TokenBuckets(deps.config.rateLimits.author),
+  };
   const app = express();
   app.disable('x-powered-by');
   // behind a proxy (SARING_TRUST_PROXY) a client is its forwarded address, not the proxy's: per-client limits depend on it
@@ -52,7 +57,6 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   const rules = rulesRoutes(full);
   app.use((req, res, next) => (req.path.startsWith('/v1/rules') ? rules(req, res, next) : next()));
   app.use(jsonBody(deps.config.bodyLimit));
-  app.use(limitPerAuthor(new TokenBuckets(deps.config.rateLimits.author)));
   app.use(openApiRoutes());
 
   app.use(healthRoutes(full));

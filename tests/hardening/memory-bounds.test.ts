@@ -4,7 +4,7 @@ import { issueToken } from '../../src/auth/tokens';
 import { wordForms, wordMemoBytes, WORD_CACHE_BYTES } from '../../src/moderation/term-index';
 import { RecentTexts } from '../../src/standing/recent-texts';
 import type { Models } from '../../src/store/models';
-import { buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
+import { aComment, buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
 
 const thai = (i: number, length: number) => Array.from({ length }, (_, k) => String.fromCharCode(0x0e01 + ((i * 7 + k * 13) % 40))).join('') + i.toString(36);
 const forged = () => `sar_${issueToken().id}_${'x'.repeat(32)}`;
@@ -104,5 +104,23 @@ describe('rate limits before expensive work', () => {
 
   it('when a limit has a bad value, then the configuration names its variable', async () => {
     await expect(buildTestApp({ label: 'badproxy', env: { SARING_RULES_MAX_HIT_SHARE: '2' } })).rejects.toThrow(/SARING_RULES_MAX_HIT_SHARE/);
+  });
+});
+
+describe('the per-author bucket', () => {
+  let t: TestApp;
+  let site: string;
+  beforeAll(async () => {
+    t = await buildTestApp({ label: 'authorafter', env: { SARING_RATE_AUTHOR_BURST: '3', SARING_RATE_AUTHOR_PER_MIN: '0.01' } });
+    site = (await createSite(t.app, 'author-after')).token;
+  });
+  afterAll(() => t.close());
+  const post = (body: Record<string, unknown>) => request(t.app).post('/v1/comments').set('Authorization', `Bearer ${site}`).send(body);
+
+  it('when malformed bodies name an author (regression: charged before validation), then they cost that author nothing, and valid ones are charged', async () => {
+    for (let i = 0; i < 6; i++) expect((await post({ author: { id: 'pembaca-x', name: 'X' }, text: 42 })).status).toBe(422);
+    const valid = [];
+    for (let i = 0; i < 4; i++) valid.push((await post(aComment({ author: { id: 'pembaca-x', name: 'X' }, text: `Komentar biasa nomor ${i}` }))).status);
+    expect(valid).toEqual([201, 201, 201, 429]);
   });
 });

@@ -120,24 +120,16 @@ export function limitPerPrincipal(auth: Authenticator, buckets: TokenBuckets, lo
   };
 }
 
-function authorOf(req: Request): string | undefined {
-  const author = (req.body as { author?: { id?: unknown } } | undefined)?.author;
-  return author && typeof author.id === 'string' ? author.id.trim().slice(0, 200) : undefined;
-}
-
 /**
- * Limits `POST /v1/comments` per site and author (`site:author`), so one
- * author's flood is refused with 429 while other authors and sites go on.
- * Mount after the JSON body parser and after {@link limitPerPrincipal}.
+ * Charges one comment to its site and author (`site:author`) after the body was
+ * validated, so a malformed body neither costs a token nor adds a key; an author's
+ * flood is refused with 429 while other authors and sites go on.
+ *
+ * @example
+ * const input = parseBody(schema, req.body);
+ * chargeAuthor(authorBuckets, siteId, input.author.id); // throws 429 past the author's burst
  */
-export function limitPerAuthor(buckets: TokenBuckets): RequestHandler {
-  return (req, res, next) => {
-    if (req.method !== 'POST' || req.path !== '/v1/comments') return next();
-    const principal = req.principal;
-    const siteId = principal?.role === 'site' ? principal.siteIds[0] : undefined;
-    const author = authorOf(req);
-    if (!siteId || !author) return next();
-    const wait = buckets.take(`${siteId}:${author}`);
-    next(wait > 0 ? refuse(wait, 'author') : undefined);
-  };
+export function chargeAuthor(buckets: TokenBuckets, siteId: string, authorId: string): void {
+  const wait = buckets.take(`${siteId}:${authorId}`);
+  if (wait > 0) throw refuse(wait, 'author');
 }
