@@ -136,6 +136,8 @@ const eventSchema = new Schema(
   { versionKey: false },
 );
 eventSchema.index({ seq: 1 });
+// a moderator's since= replay reads its own sites' events only
+eventSchema.index({ siteId: 1, seq: 1 });
 
 const ruleVersionSchema = new Schema(
   {
