@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseLimits, type LimitsConfig } from './limits-config';
 
 /**
  * The one configuration schema. Validated once at start, frozen, passed in.
@@ -47,6 +48,8 @@ export interface Config {
   watchRules: boolean;
   rateLimits: { token: { perSecond: number; burst: number }; author: { perSecond: number; burst: number } };
   corsOrigins: string[];
+  /** Bounds on work, memory and replay per caller (limits-config.ts, docs/reliability.md). */
+  limits: Readonly<LimitsConfig>;
 }
 
 /** Thrown when the environment holds a bad value; the message names the variable. */
@@ -55,8 +58,9 @@ export class ConfigError extends Error {}
 /** Parses and freezes the configuration from an environment object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const limits = parseLimits(env);
+  if (!parsed.success || 'problems' in limits) {
+    const lines = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...('problems' in limits ? limits.problems : [])];
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
@@ -78,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       author: { perSecond: e.SARING_RATE_AUTHOR_PER_MIN / 60, burst: e.SARING_RATE_AUTHOR_BURST },
     }),
     corsOrigins: Object.freeze(e.SARING_CORS_ORIGINS) as string[],
+    limits: limits.limits,
   });
 }

@@ -55,7 +55,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
     throw err;
   }
   if (config.watchRules) rules.watch();
-  const auth = createAuthenticator({ models: store.models, adminToken: config.adminToken });
+  const auth = createAuthenticator({ models: store.models, adminToken: config.adminToken, cacheMax: config.limits.auth.cacheMax, negativeMax: config.limits.auth.negativeMax });
   const app = createApp({ config, store, rules, logger, metrics, auth, events, now: () => new Date() });
 
   const server = http.createServer(app);

@@ -4,6 +4,7 @@ import { canAccessSite } from '../auth/principal';
 import type { AppDepsWithSites } from '../http/app';
 import { AppError } from '../http/errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
+import { chargeAuthor } from '../http/middleware/rate-limit';
 import { parseBody, parseWith } from '../http/validate';
 import { getComment, listComments } from './list-comments';
 import { listCommentsQuery, moderateSchema, submitCommentSchema } from './schema';
@@ -19,7 +20,10 @@ export function commentRoutes(deps: AppDepsWithSites): Router {
 
   router.post('/v1/comments', requireRole(deps.auth, 'site'), async (req, res) => {
     const input = parseBody(submitSchema, req.body);
-    const { created, comment } = await submitComment(deps, principalOf(req), input);
+    const principal = principalOf(req);
+    // after validation: only a well-formed comment costs its author a token
+    if (principal.siteIds[0]) chargeAuthor(deps.authorBuckets, principal.siteIds[0], input.author.id);
+    const { created, comment } = await submitComment(deps, principal, input);
     res.status(created ? 201 : 200).json(toSubmitResponse(comment));
   });
 

@@ -91,12 +91,17 @@ export class EventLog implements EventPublisher {
   /**
    * Stored events with `seq > since`, oldest first, at most `limit`
    * (for `since=` replay, and for a poller that fell behind an outbox).
-   * On FerretDB this scans `events`; on MongoDB it uses the `seq` index.
+   * With `siteIds`, only those sites' events and events of no site: the filter and
+   * the limit apply in the store, so a small site's replay is not crowded out by
+   * a big one's events. On FerretDB this scans `events`; on MongoDB it uses the
+   * `seq` and `siteId, seq` indexes.
    */
-  async readSince(since: number, opts: { limit?: number; instanceId?: string } = {}): Promise<SaringEvent[]> {
+  async readSince(since: number, opts: { limit?: number; instanceId?: string; siteIds?: readonly string[] } = {}): Promise<SaringEvent[]> {
     await this.stored();
     const filter: Record<string, unknown> = { seq: { $gt: since } };
     if (opts.instanceId) filter.instanceId = opts.instanceId;
+    // null: events of no site (rules.reloaded…), stored without siteId or with null
+    if (opts.siteIds) filter.siteId = { $in: [...opts.siteIds, null] };
     const docs = await this.models.Event.collection
       .find(filter as never)
       .sort({ seq: 1 })

@@ -18,21 +18,27 @@ import { allowCors } from './middleware/cors';
 import { recordMetrics } from './middleware/metrics';
 import { securityHeaders } from './middleware/security-headers';
 import { logRequests } from './middleware/request-log';
-import { limitPerAuthor, limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
+import { limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
 import { openApiRoutes } from './openapi';
 import { rulesRoutes } from '../rules-api/routes';
 
-export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: RecentTexts };
+export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: RecentTexts; authorBuckets: TokenBuckets };
 
 /**
  * Builds the Express app from its dependencies without listening or
  * connecting: `server.ts` does that, tests pass their own deps.
  */
 export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
-  const full: AppDepsWithSites = { ...deps, sites: deps.sites ?? createSiteDirectory(deps.store.models), recentTexts: new RecentTexts() };
+  const full: AppDepsWithSites = {
+    ...deps,
+    sites: deps.sites ?? createSiteDirectory(deps.store.models),
+    recentTexts: new RecentTexts({ maxBytes: deps.config.limits.recentTextsBytes }),
+    authorBuckets: new TokenBuckets(deps.config.rateLimits.author),
+  };
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // behind a proxy (SARING_TRUST_PROXY) a client is its forwarded address, not the proxy's: per-client limits depend on it
+  app.set('trust proxy', deps.config.limits.trustProxy);
   // no automatic weak ETags (a hash of every JSON answer); rule files set their own strong ETag
   app.set('etag', false);
   app.use(logRequests(deps.logger));
@@ -45,12 +51,12 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   );
   app.use(allowCors(deps.config.corsOrigins));
   app.use(recordMetrics(deps.metrics));
-  app.use(limitPerPrincipal(deps.auth, new TokenBuckets(deps.config.rateLimits.token)));
+  const { unknownPerSec, unknownBurst } = deps.config.limits.auth;
+  app.use(limitPerPrincipal(deps.auth, new TokenBuckets(deps.config.rateLimits.token), new TokenBuckets({ perSecond: unknownPerSec, burst: unknownBurst })));
   // Rule files travel as YAML (up to 1 MB): this router parses its own bodies, so it sits before the JSON-only guard.
   const rules = rulesRoutes(full);
   app.use((req, res, next) => (req.path.startsWith('/v1/rules') ? rules(req, res, next) : next()));
   app.use(jsonBody(deps.config.bodyLimit));
-  app.use(limitPerAuthor(new TokenBuckets(deps.config.rateLimits.author)));
   app.use(openApiRoutes());
 
   app.use(healthRoutes(full));

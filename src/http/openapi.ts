@@ -140,7 +140,22 @@ const schemas: Json = {
       obj(['files'], { files: { type: 'array', minItems: 1, items: obj(['name', 'content'], { name: str(), content: str() }, false) } }, false),
     ],
   },
-  ValidationResult: obj(['ok', 'issues'], { ok: { type: 'boolean' }, issues: { type: 'array', items: ref('RulesetIssue') }, rulesetVersion: str(), ruleCount: { type: 'integer' } }),
+  ValidationResult: obj(['ok', 'issues'], {
+    ok: { type: 'boolean' },
+    issues: { type: 'array', items: ref('RulesetIssue') },
+    rulesetVersion: str(),
+    ruleCount: { type: 'integer' },
+    costRefused: { type: 'boolean', description: 'true when only the cost gate refuses it (an admin PUT may force it)' },
+    cost: obj(['samples', 'hits', 'currentHits', 'microsPerComment', 'currentMicrosPerComment'], {
+      samples: { type: 'integer', description: 'clean sample comments (rules/_samples/clean.txt)' },
+      hits: { type: 'integer', description: 'of them given any reason by the candidate ruleset' },
+      currentHits: { type: 'integer' },
+      hitExamples: { type: 'array', items: obj(['text', 'ruleIds'], { text: str(), ruleIds: { type: 'array', items: str() } }) },
+      microsPerComment: { type: 'number' },
+      currentMicrosPerComment: { type: 'number' },
+    }),
+  }),
+  RotatedSecret: obj(['id', 'webhookSecret', 'previousSecretValidUntil'], { id: str(), webhookSecret: str({ description: 'shown once' }), previousSecretValidUntil: { type: ['string', 'null'], format: 'date-time' } }),
   Report: obj(['reporterId', 'reason'], { reporterId: str(), reason: str({ pattern: '^(other|[a-z]+\\.[a-z]+)$', description: 'A rule category id such as `sara.hate`, or `other`.' }), note: str({ maxLength: 2000 }) }, false),
   Deadline: obj(['basis', 'label'], { basis: str({ enum: ['report', 'urgent', 'service-level'] }), label: str({ description: 'report: 2 × 24 h, Dewan Pers; urgent: a stricter site policy; service-level: held comments nobody reported — neither of the last two is a legal clock' }) }),
   ReportView: obj(['id', 'commentId', 'reporterId', 'reason', 'at', 'state'], {
@@ -314,7 +329,8 @@ const paths: Json = {
   '/v1/rules': { get: { summary: 'List rule files with their ETags and the serving ruleset version (moderator, admin)', tags: ['rules'], responses: { 200: json(ref('RuleList'), 'rule files'), ...errors(...auth) } } },
   '/v1/rules/validate': {
     post: {
-      summary: 'Validate candidate rule files against the rest of the directory (moderator, admin); writes nothing',
+      summary: 'Validate candidate rule files against the rest of the directory (moderator, admin), in a worker within a time and memory budget, with the cost on the clean sample; writes nothing',
+      description: 'A file over a per-file limit, or a validation past its budget, is a 422 naming the limit (docs/reliability.md). Validations have their own rate limit per token (429).',
       tags: ['rules'],
       requestBody: requestBody(ref('ValidateRules')),
       responses: { 200: json(ref('ValidationResult'), 'ok, or the issues with file, line and rule id'), ...errors(...body, ...auth) },
@@ -334,7 +350,13 @@ const paths: Json = {
     put: {
       summary: 'Replace (If-Match) or create (If-None-Match: *) a rule file (admin); validated, written atomically, live at once, versioned',
       tags: ['rules'],
-      parameters: [ruleNameParam, { name: 'If-Match', in: 'header', schema: str() }, { name: 'If-None-Match', in: 'header', schema: str() }],
+      description: 'Refused with 422 when over a limit, past the validation budget, or past the cost gate on the clean sample (with the numbers); `force=true` accepts a ruleset only the cost gate refuses, and is audited.',
+      parameters: [
+        ruleNameParam,
+        { name: 'If-Match', in: 'header', schema: str() },
+        { name: 'If-None-Match', in: 'header', schema: str() },
+        { name: 'force', in: 'query', schema: str({ enum: ['true', 'false'] }), description: 'accept a ruleset the cost gate refuses (audited)' },
+      ],
       requestBody: { required: true, content: { 'application/yaml': { schema: str() }, 'text/yaml': { schema: str() }, 'text/plain': { schema: str() }, 'application/json': { schema: obj(['content'], { content: str() }, false) } } },
       responses: {
         200: json(ref('RuleWriteResult'), 'replaced; the new ruleset serves'),
@@ -347,7 +369,7 @@ const paths: Json = {
     post: {
       summary: 'Create a site and its API key (admin); the key is shown once',
       tags: ['admin'],
-      requestBody: requestBody(obj(['id', 'name'], { id: str({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }), name: str(), webhookUrl: str({ format: 'uri' }), policy: ref('Policy') }, false)),
+      requestBody: requestBody(obj(['id', 'name'], { id: str({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }), name: str(), webhookUrl: str({ format: 'uri', description: 'http(s), no user name or password' }), policy: ref('Policy') }, false)),
       responses: { 201: json(ref('CreatedSite'), 'created'), ...errors(...body, ...auth, 409, 503) },
     },
   },
@@ -359,6 +381,15 @@ const paths: Json = {
       parameters: [idParam('id', 'site id')],
       requestBody: requestBody(obj([], { name: str(), webhookUrl: str({ format: 'uri' }), policy: ref('Policy') }, false)),
       responses: { 200: json(ref('Site'), 'the site'), ...errors(...body, ...auth, 404, 503) },
+    },
+  },
+  '/v1/sites/{id}/webhook-secret': {
+    post: {
+      summary: 'Rotate the webhook signing secret (admin); the new one is shown once, the old one also signs until the grace period ends',
+      tags: ['admin'],
+      parameters: [idParam('id', 'site id')],
+      requestBody: { required: false, content: { 'application/json': { schema: obj([], { graceHours: { type: 'number', minimum: 0, maximum: 168, default: 24 } }, false) } } },
+      responses: { 200: json(ref('RotatedSecret'), 'rotated'), ...errors(...body, ...auth, 404, 409, 503) },
     },
   },
   '/v1/principals': {

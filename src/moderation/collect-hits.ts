@@ -107,7 +107,7 @@ const DECORATED_WORD = /^[a-z0-9]*[a-z][a-z0-9]*$/;
  * is style, not promotion, and so is a decorated word another family's terms already name
  * (𝐠𝐨𝐛𝐥𝐨𝐤 is kasar's business).
  */
-function fancyHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextViews, found: RuleHits): Hit[] {
+function fancyHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextViews, wordHits: ReadonlyMap<number, number>, found: RuleHits): Hit[] {
   const { n } = views;
   if (n.folded.fancy < 3) return [];
   const decorated: number[] = [];
@@ -123,16 +123,17 @@ function fancyHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextView
   if (plain === 0 || decorated.length === 0 || decorated.length > FANCY_MAX_WORDS) return [];
   const family = rule.category.split('.')[0];
   const named = new Set<number>();
-  for (const [index, hits] of found.terms) {
+  // only the word pass's hits: pattern hits of rules run before this one must not change the answer
+  for (const [index, count] of wordHits) {
     if ((ruleset.rules[index] as CompiledRule).category.split('.')[0] === family) continue;
-    for (const h of hits) for (let k = h.a; k >= 0 && k <= h.b; k++) named.add(k);
+    for (const h of (found.terms.get(index) ?? []).slice(0, count)) for (let k = h.a; k >= 0 && k <= h.b; k++) named.add(k);
   }
   return decorated.filter((i) => !named.has(i)).map((i) => views.hitFromTokens(i, i, `fancy${i}`));
 }
 
-function signalHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextViews, found: RuleHits): Hit[] {
+function signalHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextViews, wordHits: ReadonlyMap<number, number> | null, found: RuleHits): Hit[] {
   const { n } = views;
-  if (rule.signal === 'fancy') return fancyHits(rule, ruleset, views, found);
+  if (rule.signal === 'fancy') return wordHits === null ? [] : fancyHits(rule, ruleset, views, wordHits, found);
   // repeat: the same word six or more times in a row (floods; "bisa bisa bisa bisa" is emphasis)
   const hits: Hit[] = [];
   let run = 1;
@@ -161,11 +162,13 @@ function englishHits(views: TextViews, language: string | undefined): Hit[] {
 /** Runs the rules that do not come from the term index: patterns, signals, the English matcher. */
 export function collectOtherHits(ruleset: CompiledRuleset, views: TextViews, into: RuleHits, language: string | undefined): void {
   let english: Hit[] | null = null;
+  // how many hits each rule had from the word pass, taken only when the fancy signal can fire
+  const wordHits = views.n.folded.fancy >= 3 ? new Map([...into.terms].map(([k, v]) => [k, v.length])) : null;
   for (const index of ruleset.alwaysRules) {
     const rule = ruleset.rules[index] as CompiledRule;
     const hits: Hit[] = [];
     for (const p of rule.patterns) runPattern(p, views, hits);
-    if (rule.signal !== undefined) hits.push(...signalHits(rule, ruleset, views, into));
+    if (rule.signal !== undefined) hits.push(...signalHits(rule, ruleset, views, wordHits, into));
     if (rule.source === 'obscenity') {
       english ??= englishHits(views, language);
       hits.push(...english);

@@ -42,17 +42,34 @@ export function addTerm(trie: Map<string, TrieNode>, words: string[], entry: Ter
  * canonical form, and the same for each affix-stripped stem.
  */
 export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>, cache?: Map<string, string[]>): string[] {
-  const cached = cache?.get(raw);
+  // long words are rare in real text and each would cost its length in memory: computed, never kept
+  if (cache === undefined || raw.length > WORD_MEMO_MAX_LENGTH) return computeWordForms(raw, variants, vocabulary);
+  const cached = cache.get(raw);
   if (cached !== undefined) return cached;
   const forms = computeWordForms(raw, variants, vocabulary);
-  if (cache !== undefined) {
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    cache.set(raw, forms);
-  }
+  const bytes = memoBytes(raw, forms);
+  const used = (memoUsage.get(cache) ?? 0) + bytes;
+  if (cache.size >= WORD_CACHE_LIMIT || used > WORD_CACHE_BYTES) {
+    cache.clear();
+    memoUsage.set(cache, bytes);
+  } else memoUsage.set(cache, used);
+  cache.set(raw, forms);
   return forms;
 }
 
+/** The memo is bounded in entries and in (estimated) bytes; past either it starts over. */
 const WORD_CACHE_LIMIT = 100_000;
+export const WORD_CACHE_BYTES = 16 * 1024 * 1024;
+/** Words longer than this are not memoised (a 10,000-character word would otherwise stay ~36 KB). */
+export const WORD_MEMO_MAX_LENGTH = 40;
+/** Estimated bytes per memo, beside each memo map (the ruleset's type stays a plain Map). */
+const memoUsage = new WeakMap<Map<string, string[]>, number>();
+const memoBytes = (raw: string, forms: string[]) => 80 + raw.length * 2 + forms.reduce((n, f) => n + 32 + f.length * 2, 0);
+
+/** Estimated bytes held by a word memo (tests, docs/reliability.md). */
+export function wordMemoBytes(cache: Map<string, string[]>): number {
+  return memoUsage.get(cache) ?? 0;
+}
 
 function computeWordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
   const leet = undoLeet(undoDigitReduplication(raw));

@@ -8,7 +8,8 @@ import { getRuleFile, listRuleFiles } from './read-rules';
 import { assertRuleFileName } from './rule-files';
 import { createSerialQueue } from './serial-queue';
 import { updateRuleFile } from './update-rule-file';
-import { validateRules } from './validate-rules';
+import { validateRules, type ValidateOptions } from './validate-rules';
+import { createValidateGate } from './validate-gate';
 
 /** A rule file may be larger than a comment body: a 10,000-term file is a few hundred kB. */
 export const ruleFileBodyLimit = '1mb';
@@ -37,6 +38,14 @@ const validName: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** `?force=true` lets an admin past the cost gate (audited); any other value is a 422 on force. */
+function forceOf(req: Request): boolean {
+  const force = req.query.force;
+  if (force === undefined || force === 'false') return false;
+  if (force === 'true') return true;
+  throw new AppError('validation_failed', 'force is true or false.', [{ path: 'force', message: 'must be true or false' }]);
+}
+
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' ? value : undefined;
@@ -55,6 +64,10 @@ export function rulesRoutes(deps: AppDeps): Router {
   const json = express.json({ limit: ruleFileBodyLimit, strict: true, type: 'application/json' });
   const text = express.text({ limit: ruleFileBodyLimit, type: yamlTypes });
   const queue = createSerialQueue();
+  const { ruleFile, validate: budget, costGate } = deps.config.limits;
+  const gate = createValidateGate(budget);
+  const baselines = {};
+  const validation = (req: Request): ValidateOptions => ({ limits: ruleFile, budget, costGate, baselines, admit: gate.for(principalOf(req).id) });
 
   router.get('/v1/rules', readers, async (_req, res) => {
     res.set('Cache-Control', 'no-cache').json(await listRuleFiles(dir, deps.rules));
@@ -63,8 +76,7 @@ export function rulesRoutes(deps: AppDeps): Router {
   router.post('/v1/rules/validate', readers, requireBodyType(['application/json'], 'Send {"name","content"} or {"files":[…]} as application/json.'), json, async (req, res) => {
     const input = parseBody(validateSchema, req.body);
     const files = 'files' in input ? input.files : [input];
-    const verdict = await validateRules(dir, files);
-    res.json(verdict.ok ? { ok: true, issues: [], rulesetVersion: verdict.ruleset.version, ruleCount: verdict.ruleset.ruleCount } : { ok: false, issues: verdict.issues });
+    res.json(await validateRules(dir, files, validation(req)));
   });
 
   router.get('/v1/rules/:name', readers, validName, async (req, res) => {
@@ -82,8 +94,8 @@ export function rulesRoutes(deps: AppDeps): Router {
   router.put('/v1/rules/:name', admin, validName, requireBodyType([...yamlTypes, 'application/json'], 'Send the rule file as application/yaml, text/yaml or text/plain, or as JSON {"content": "…"}.'), text, json, async (req, res) => {
     const name = assertRuleFileName(String(req.params.name));
     const result = await updateRuleFile(
-      { dir, rules: deps.rules, models: deps.store.models, queue },
-      { name, content: contentOf(req), conditions: { ifMatch: header(req, 'if-match'), ifNoneMatch: header(req, 'if-none-match') }, actor: principalOf(req).id },
+      { dir, rules: deps.rules, models: deps.store.models, queue, validation: validation(req) },
+      { name, content: contentOf(req), conditions: { ifMatch: header(req, 'if-match'), ifNoneMatch: header(req, 'if-none-match') }, actor: principalOf(req).id, force: forceOf(req) },
     );
     res.status(result.created ? 201 : 200).set('ETag', result.etag).json(result);
   });

@@ -5,7 +5,7 @@ import type { Models } from '../store/models';
 import { assertWritePreconditions, type WriteConditions } from './preconditions';
 import { assertRuleFileName, etagOf, hashRuleContent, readRuleFile, restoreRuleFile, writeRuleFileAtomically } from './rule-files';
 import type { SerialQueue } from './serial-queue';
-import { validateRules } from './validate-rules';
+import { validateRules, type ValidateOptions } from './validate-rules';
 
 /** What `updateRuleFile` needs: the rules directory, the live rules, the store, one edit queue. */
 export interface UpdateRuleFileDeps {
@@ -13,6 +13,8 @@ export interface UpdateRuleFileDeps {
   rules: RuleProvider;
   models: Pick<Models, 'RuleVersion' | 'Audit'>;
   queue: SerialQueue;
+  /** Limits, budget and cost gate of the validation (defaults when absent). */
+  validation?: ValidateOptions;
 }
 
 /** One edit: the new content, the caller's preconditions and who makes it. */
@@ -21,6 +23,8 @@ export interface UpdateRuleFileInput {
   content: string;
   conditions: WriteConditions;
   actor: string;
+  /** Accept a ruleset the cost gate refuses (admin only; audited with the numbers). */
+  force?: boolean;
 }
 
 /** The outcome: the new version, and whether the file was created. */
@@ -53,8 +57,12 @@ export async function updateRuleFile(deps: UpdateRuleFileDeps, input: UpdateRule
     const hash = hashRuleContent(input.content);
     if (previous?.hash === hash) return { name, hash, etag: etagOf(hash), rulesetVersion: deps.rules.current().version, created: false };
 
-    const verdict = await validateRules(deps.dir, [{ name, content: input.content }]);
-    if (!verdict.ok) throw refused(`${name} was refused; nothing was written and the current rules keep serving.`, verdict.issues);
+    const verdict = await validateRules(deps.dir, [{ name, content: input.content }], deps.validation);
+    const forced = !verdict.ok && verdict.costRefused === true && input.force === true;
+    if (!verdict.ok && !forced) {
+      const hint = verdict.costRefused ? ' An admin may accept it anyway with ?force=true (audited).' : '';
+      throw refused(`${name} was refused; nothing was written and the current rules keep serving.${hint}`, verdict.issues);
+    }
 
     const version = await deps.models.RuleVersion.create({ name, hash, content: input.content, changedBy: input.actor });
     let ruleset: CompiledRuleset;
@@ -70,7 +78,8 @@ export async function updateRuleFile(deps: UpdateRuleFileDeps, input: UpdateRule
       action: previous ? 'rules.update' : 'rules.create',
       target: `rules:${name}`,
       before: previous ? { hash: previous.hash } : undefined,
-      after: { hash, rulesetVersion: ruleset.version },
+      after: { hash, rulesetVersion: ruleset.version, ...(forced ? { forced: true, cost: verdict.cost } : {}) },
+      ...(forced ? { note: `forced past the cost gate: ${verdict.issues.map((i) => i.message).join(' | ')}` } : {}),
     });
     return { name, hash, etag: etagOf(hash), rulesetVersion: ruleset.version, created: !previous };
   });

@@ -5,7 +5,9 @@ import { AppError } from '../http/errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
 import { createPrincipalToken, createSiteWithToken, newWebhookSecret } from './manage-sites';
+import { DEFAULT_SECRET_GRACE_HOURS, rotateWebhookSecret } from './rotate-webhook-secret';
 import type { SiteDirectory } from './site-directory';
+import { redactUrl, webhookUrlSchema } from './webhook-url';
 
 const policySchema = z.strictObject({
   preModeration: z.boolean().optional(),
@@ -26,9 +28,11 @@ const policySchema = z.strictObject({
 const createSiteSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes, 2–63 characters'),
   name: z.string().trim().min(1).max(200),
-  webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+  webhookUrl: webhookUrlSchema.optional(),
   policy: policySchema.optional(),
 });
+
+const rotateSchema = z.strictObject({ graceHours: z.number().min(0).max(24 * 7).default(DEFAULT_SECRET_GRACE_HOURS) });
 
 const createPrincipalSchema = z.strictObject({
   role: z.enum(['site', 'moderator', 'admin']),
@@ -52,11 +56,11 @@ export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
   router.get('/v1/sites/:id', admin, async (req, res) => {
     const site = await Site.findById(String(req.params.id)).lean();
     if (!site) throw new AppError('not_found', `No site ${String(req.params.id)}.`);
-    res.json({ id: site._id, name: site.name, webhookUrl: site.webhookUrl, policy: site.policy });
+    res.json({ id: site._id, name: site.name, webhookUrl: redactUrl(site.webhookUrl), policy: site.policy });
   });
 
   router.patch('/v1/sites/:id', admin, async (req, res) => {
-    const input = parseBody(z.strictObject({ name: z.string().trim().min(1).max(200).optional(), webhookUrl: z.url({ protocol: /^https?$/ }).optional(), policy: policySchema.optional() }), req.body);
+    const input = parseBody(z.strictObject({ name: z.string().trim().min(1).max(200).optional(), webhookUrl: webhookUrlSchema.optional(), policy: policySchema.optional() }), req.body);
     const id = String(req.params.id);
     const before = await Site.findById(id).lean();
     if (!before) throw new AppError('not_found', `No site ${id}.`);
@@ -69,9 +73,16 @@ export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
     for (const [k, v] of Object.entries(input.policy ?? {})) set[`policy.${k}`] = v;
     await Site.updateOne({ _id: id }, { $set: set });
     const after = await Site.findById(id).lean();
-    await Audit.create({ actor: principalOf(req).id, action: 'site.update', target: `site:${id}`, siteId: id, before: { name: before.name, webhookUrl: before.webhookUrl, policy: before.policy }, after: input });
+    await Audit.create({ actor: principalOf(req).id, action: 'site.update', target: `site:${id}`, siteId: id, before: { name: before.name, webhookUrl: redactUrl(before.webhookUrl), policy: before.policy }, after: input });
     deps.sites.forget(id);
-    res.json({ id, name: after?.name, webhookUrl: after?.webhookUrl, ...(webhookSecret ? { webhookSecret } : {}), policy: after?.policy });
+    res.json({ id, name: after?.name, webhookUrl: redactUrl(after?.webhookUrl), ...(webhookSecret ? { webhookSecret } : {}), policy: after?.policy });
+  });
+
+  router.post('/v1/sites/:id/webhook-secret', admin, async (req, res) => {
+    const input = parseBody(rotateSchema, req.body ?? {});
+    const rotated = await rotateWebhookSecret(deps.store.models, { siteId: String(req.params.id), actor: principalOf(req).id, graceHours: input.graceHours, now: deps.now() });
+    deps.sites.forget(rotated.id);
+    res.json(rotated);
   });
 
   router.post('/v1/principals', admin, async (req, res) => {

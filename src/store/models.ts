@@ -30,6 +30,9 @@ const siteSchema = new Schema(
     name: { type: String, required: true },
     webhookUrl: { type: String },
     webhookSecret: { type: String },
+    /** After a rotation, the old secret still signs deliveries (second signature) until previousSecretUntil. */
+    previousWebhookSecret: { type: String },
+    previousSecretUntil: { type: Date },
     policy: { type: policySchema, default: () => ({}) },
   },
   { timestamps: true, versionKey: false },
@@ -136,6 +139,8 @@ const eventSchema = new Schema(
   { versionKey: false },
 );
 eventSchema.index({ seq: 1 });
+// a moderator's since= replay reads its own sites' events only
+eventSchema.index({ siteId: 1, seq: 1 });
 
 const ruleVersionSchema = new Schema(
   {

@@ -15,7 +15,7 @@ import { attachStreamServer, type StreamServerOptions } from './stream-server';
 import { StreamHub, type StreamHubOptions } from './stream-hub';
 
 export interface LiveDeps {
-  config: Readonly<Pick<Config, 'eventRetentionHours'>>;
+  config: Readonly<Pick<Config, 'eventRetentionHours'>> & { limits?: Pick<Config['limits'], 'stream'> };
   store: Store;
   auth: Authenticator;
   events: EventLog;
@@ -26,7 +26,7 @@ export interface LiveDeps {
 
 export interface LiveOptions {
   hub?: StreamHubOptions;
-  stream?: Pick<StreamServerOptions, 'replayOverlapMs' | 'maxReplay' | 'revalidateMs'>;
+  stream?: Pick<StreamServerOptions, 'replayOverlapMs' | 'maxReplay' | 'revalidateMs' | 'maxReplaysPerPrincipal'>;
   poller?: EventPollerOptions | false;
   webhooks?: WebhookWorkerOptions | false;
 }
@@ -53,7 +53,8 @@ export function startLive(server: Server, deps: LiveDeps, opts: LiveOptions = {}
   const now = deps.now ?? (() => new Date());
   const hub = new StreamHub({ ...opts.hub, onClientCountChange: (n) => deps.metrics?.streamClients.set(n) });
   const unsubscribe = deps.events.onEvent((event) => hub.broadcast(event));
-  const stream = attachStreamServer(server, { hub, log: deps.events, auth: deps.auth, ...opts.stream, onError: onError('stream error') });
+  const { maxReplay, maxReplaysPerPrincipal } = deps.config.limits?.stream ?? {};
+  const stream = attachStreamServer(server, { hub, log: deps.events, auth: deps.auth, maxReplay, maxReplaysPerPrincipal, ...opts.stream, onError: onError('stream error') });
   const poller = opts.poller === false ? undefined : startEventPoller(deps.events, { onError: onError('event poll failed'), ...opts.poller });
   const stopRetention = startEventRetention(deps.store.models, { retentionHours: deps.config.eventRetentionHours, now, onError: onError('event retention sweep failed') });
   const lockSweep = setInterval(() => void pruneLocks(deps.store.conn, new Date(now().getTime() - 3_600_000)).catch(onError('lock sweep failed')), 600_000);

@@ -11,6 +11,12 @@ import { forbiddenSites, matchesSubscription, canSee, subscribeMessage, subscrip
 
 export const STREAM_PATH = '/v1/stream';
 
+/** The sites a replay reads: the subscription's, else the principal's own; undefined (all) for an admin without one. */
+function replaySites(principal: Principal, subscription: Subscription): readonly string[] | undefined {
+  if (subscription.siteIds?.length) return subscription.siteIds;
+  return principal.role === 'admin' ? undefined : principal.siteIds;
+}
+
 export interface StreamServerOptions {
   hub: StreamHub;
   log: EventLog;
@@ -19,6 +25,8 @@ export interface StreamServerOptions {
   replayOverlapMs?: number;
   /** Most events replayed on one connect. */
   maxReplay?: number;
+  /** Most `since=` replays one principal may have running at once; more are refused with 429. */
+  maxReplaysPerPrincipal?: number;
   maxMessageBytes?: number;
   /** Re-check every connected token this often (ms); a revoked one is closed with 1008. */
   revalidateMs?: number;
@@ -46,6 +54,9 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
     handleProtocols: (protocols) => (protocols.has(STREAM_PROTOCOL) ? STREAM_PROTOCOL : false),
   });
   let accepting = true;
+  // replays reading the store, per principal: one moderator cannot queue up scans of `events`
+  const replaying = new Map<string, number>();
+  const maxReplays = opts.maxReplaysPerPrincipal ?? 2;
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -64,6 +75,9 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
         if ('refuse' in check) return refuseUpgrade(socket, check.refuse, check.message, requestId);
         const denied = forbiddenSites(check.principal, initial.siteIds);
         if (denied.length) return refuseUpgrade(socket, 'forbidden', `This token may not see site ${denied.join(', ')}.`, requestId);
+        if (since !== null && (replaying.get(check.principal.id) ?? 0) >= maxReplays) {
+          return refuseUpgrade(socket, 'rate_limited', `This token already has ${maxReplays} replays running; reconnect once they finish.`, requestId);
+        }
         const { type: _type, ...subscription } = initial;
         wss.handleUpgrade(req, socket, head, (ws) => accept(ws, check.principal, subscription, since === null ? undefined : Number(since)).token = upgradeToken(req));
       },
@@ -77,7 +91,8 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
   const accept = (ws: WebSocket, principal: Principal, subscription: Subscription, since: number | undefined): StreamClient => {
     const client = opts.hub.add(ws, principal, subscription, since !== undefined);
     const { id, role, siteIds, name } = principal;
-    send(ws, { type: 'hello', principal: { id, role, siteIds, name }, seq: opts.hub.lastSeq || Date.now() * SEQ_PER_MS, subscription });
+    // the clock, not the last event broadcast: that one moves with every site's comments and would tell their timing
+    send(ws, { type: 'hello', principal: { id, role, siteIds, name }, seq: Date.now() * SEQ_PER_MS, subscription });
     ws.on('message', (raw, isBinary) => onMessage(client, raw.toString(), isBinary));
     if (since !== undefined) void replay(client, since);
     return client;
@@ -96,8 +111,11 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
 
   const replay = async (client: StreamClient, since: number) => {
     const limit = opts.maxReplay ?? 5000;
+    const who = client.principal.id;
+    replaying.set(who, (replaying.get(who) ?? 0) + 1);
     try {
-      const events = await opts.log.readSince(Math.max(0, since - (opts.replayOverlapMs ?? 2000) * SEQ_PER_MS), { limit });
+      const siteIds = replaySites(client.principal, client.subscription);
+      const events = await opts.log.readSince(Math.max(0, since - (opts.replayOverlapMs ?? 2000) * SEQ_PER_MS), { limit, ...(siteIds ? { siteIds } : {}) });
       const sent = new Set<string>();
       for (const event of events) {
         if (!canSee(client.principal, event) || !matchesSubscription(client.subscription, event)) continue;
@@ -109,6 +127,10 @@ export function attachStreamServer(server: Server, opts: StreamServerOptions): S
     } catch (err) {
       opts.onError?.(err);
       client.ws.close(1011, 'could not read missed events; reconnect');
+    } finally {
+      const left = (replaying.get(who) ?? 1) - 1;
+      if (left > 0) replaying.set(who, left);
+      else replaying.delete(who);
     }
   };
 

@@ -40,9 +40,10 @@ export async function authenticateUpgrade(auth: Authenticator, req: IncomingMess
 export function refuseUpgrade(socket: Duplex, code: ErrorCode, message: string, requestId: string): void {
   const { status } = errorCatalogue[code];
   const body = JSON.stringify({ error: { code, message, requestId } });
-  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status as 400] ?? 'Error';
+  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status as 400] ?? 'Error';
   const auth = status === 401 ? 'WWW-Authenticate: Bearer realm="saring"\r\n' : '';
+  const retry = status === 429 ? 'Retry-After: 2\r\n' : '';
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${auth}Connection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${auth}${retry}Connection: close\r\n\r\n${body}`,
   );
 }

@@ -1,4 +1,4 @@
-import { signBody, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
+import { signBodyWith, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 
 export interface SendResult {
   ok: boolean;
@@ -7,10 +7,10 @@ export interface SendResult {
 }
 
 /**
- * POSTs one signed body; never throws. A receiver that does not answer
+ * POSTs one signed body (one signature per secret, see signBodyWith); never throws. A receiver that does not answer
  * within `timeoutMs` counts as a failure, so a dead site cannot hold a worker slot.
  */
-export async function sendWebhook(opts: { url: string; body: string; secret: string; deliveryId: string; event: string; timeoutMs: number; now: () => Date }): Promise<SendResult> {
+export async function sendWebhook(opts: { url: string; body: string; secret: string | string[]; deliveryId: string; event: string; timeoutMs: number; now: () => Date }): Promise<SendResult> {
   const t = Math.floor(opts.now().getTime() / 1000);
   try {
     const res = await fetch(opts.url, {
@@ -23,7 +23,7 @@ export async function sendWebhook(opts: { url: string; body: string; secret: str
         'Saring-Delivery': opts.deliveryId,
         'Saring-Event': opts.event,
         [TIMESTAMP_HEADER]: String(t),
-        [SIGNATURE_HEADER]: signBody(opts.secret, opts.body, t),
+        [SIGNATURE_HEADER]: signBodyWith(typeof opts.secret === 'string' ? [opts.secret] : opts.secret, opts.body, t),
       },
       body: opts.body,
     });

@@ -15,17 +15,26 @@ export function signBody(secret: string, body: string, timestamp: number): strin
 }
 
 /**
+ * The signature header for several secrets: `t=<ts>,v1=<mac1>,v1=<mac2>` — during a
+ * secret rotation a receiver holding either the new or the old secret finds its own.
+ */
+export function signBodyWith(secrets: string[], body: string, timestamp: number): string {
+  return [`t=${timestamp}`, ...secrets.map((s) => `v1=${createHmac('sha256', s).update(`${timestamp}.${body}`, 'utf8').digest('hex')}`)].join(',');
+}
+
+/**
  * What a receiving site does (also used by the tests): parse the header,
  * recompute the HMAC over the RAW body, compare in constant time, and refuse
  * timestamps older than `toleranceSec`.
  */
 export function verifySignature(secret: string, rawBody: string, header: string | undefined, opts: { toleranceSec?: number; nowSec?: number } = {}): boolean {
-  const parts = new Map((header ?? '').split(',').map((kv) => kv.split('=', 2) as [string, string]));
-  const t = Number(parts.get('t'));
-  const v1 = parts.get('v1') ?? '';
-  if (!Number.isInteger(t) || !/^[0-9a-f]{64}$/.test(v1)) return false;
+  const parts = (header ?? '').split(',').map((kv) => kv.split('=', 2) as [string, string | undefined]);
+  const t = Number(parts.find(([k]) => k === 't')?.[1]);
+  // several v1 values during a secret rotation: any one that matches will do
+  const macs = parts.filter(([k, v]) => k === 'v1' && /^[0-9a-f]{64}$/.test(v ?? '')).map(([, v]) => Buffer.from(v as string, 'hex'));
+  if (!Number.isInteger(t) || macs.length === 0) return false;
   const nowSec = opts.nowSec ?? Math.floor(Date.now() / 1000);
   if (Math.abs(nowSec - t) > (opts.toleranceSec ?? 300)) return false;
   const expected = Buffer.from(signBody(secret, rawBody, t).split('v1=')[1] ?? '', 'hex');
-  return timingSafeEqual(expected, Buffer.from(v1, 'hex'));
+  return macs.some((mac) => timingSafeEqual(expected, mac));
 }

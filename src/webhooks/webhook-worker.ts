@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { claimLock, releaseLock } from '../decisions/claim-lock';
 import type { CommentDoc, Models, ReportDoc, WebhookDeliveryDoc } from '../store/models';
 import { WEBHOOK_EVENT, webhookBody } from './payload';
+import { signingSecrets } from '../sites/rotate-webhook-secret';
 import { backoffMs, sendWebhook } from './send-webhook';
 
 export interface WebhookWorkerOptions {
@@ -51,16 +52,19 @@ export function startWebhookWorker(deps: { models: Models; conn: Connection }, o
       const [site, comment] = await Promise.all([Site.findById(fresh.siteId).lean(), Comment.findById(fresh.commentId).lean()]);
       const attempts = fresh.attempts + 1;
       let outcome: { ok: boolean; status?: number; error?: string };
-      if (!site?.webhookSecret || !comment || !fresh.url) outcome = { ok: false, error: !comment ? 'comment no longer exists' : 'the site has no webhook URL or secret' };
+      // the site's current URL, not the one at enqueue time: a PATCH moves queued deliveries too
+      const url = site?.webhookUrl;
+      if (!site?.webhookSecret || !comment || !url) outcome = { ok: false, error: !comment ? 'comment no longer exists' : 'the site has no webhook URL or secret' };
       else {
         const event = fresh.event ?? WEBHOOK_EVENT;
         const report = fresh.reportId ? ((await deps.models.Report.findById(fresh.reportId).lean()) as ReportDoc | null) : undefined;
         const body = JSON.stringify(webhookBody(id, comment as CommentDoc, now(), event, report));
-        outcome = await sendWebhook({ url: fresh.url, body, secret: site.webhookSecret, deliveryId: id, event, timeoutMs: opts.timeoutMs ?? 5000, now });
+        outcome = await sendWebhook({ url, body, secret: signingSecrets(site, now()), deliveryId: id, event, timeoutMs: opts.timeoutMs ?? 5000, now });
       }
       const status = outcome.ok ? 'delivered' : attempts >= maxAttempts ? 'failed' : 'pending';
       const nextAttemptAt = status === 'pending' ? new Date(now().getTime() + backoffMs(attempts, opts.backoffBaseMs ?? 2000, opts.backoffMaxMs ?? 3_600_000)) : undefined;
       const set: Record<string, unknown> = { attempts, status };
+      if (url && url !== fresh.url) set.url = url;
       if (outcome.status !== undefined) set.lastStatus = outcome.status;
       if (outcome.error) set.lastError = outcome.error;
       if (nextAttemptAt) set.nextAttemptAt = nextAttemptAt;

@@ -83,6 +83,8 @@ const rows: Row[] = [
   { route: 'POST /v1/sites', call: () => ({ path: '/v1/sites', body: { id: `authz-new-${++n}`, name: 'Baru' } }), expect: adminOnly(201) },
   { route: 'GET /v1/sites/:id', call: (fx) => ({ path: `/v1/sites/${fx.own}` }), expect: adminOnly(200) },
   { route: 'PATCH /v1/sites/:id', call: (fx) => ({ path: `/v1/sites/${fx.own}`, body: { name: 'Situs uji' } }), expect: adminOnly(200) },
+  // the fixture's site has no webhook URL: an admin gets past authorization to the 409
+  { route: 'POST /v1/sites/:id/webhook-secret', call: (fx) => ({ path: `/v1/sites/${fx.own}/webhook-secret`, body: {} }), expect: adminOnly(409) },
   { route: 'POST /v1/principals', call: (fx) => ({ path: '/v1/principals', body: { role: 'moderator', siteIds: [fx.own] } }), expect: adminOnly(201) },
   { route: 'DELETE /v1/principals/:id', call: async (fx) => ({ path: `/v1/principals/${await fx.freshPrincipalId()}` }), expect: adminOnly(204) },
 ];

@@ -22,6 +22,12 @@ function fromBodyParser(err: { type?: string; status?: number; message?: string 
   }
 }
 
+/** A value the store could not cast (a bad id or date slipped past validation) is the caller's 400, not our 500. */
+function fromCastError(err: { name?: string; path?: string }): AppError | undefined {
+  if (err?.name !== 'CastError') return undefined;
+  return new AppError('bad_request', `The value of ${err.path ?? 'a parameter'} is malformed.`, [{ path: err.path ?? '(query)', message: 'malformed value' }]);
+}
+
 /** Turns anything thrown into `{ error: { code, message, details?, requestId } }`; never leaks a stack. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
@@ -29,7 +35,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let appErr: AppError;
     if (err instanceof AppError) appErr = err;
     else if (isStoreUnavailable(err)) appErr = new AppError('store_unavailable', undefined, undefined, { 'Retry-After': '2' });
-    else appErr = fromBodyParser(err) ?? new AppError('internal');
+    else appErr = fromBodyParser(err) ?? fromCastError(err) ?? new AppError('internal');
     if (appErr.code === 'internal') logger.error({ err, requestId: req.id }, 'unhandled error');
     else if (appErr.code === 'store_unavailable') logger.warn({ requestId: req.id, err: { name: err?.name, message: err?.message } }, 'store unavailable');
     res.set(appErr.headers);

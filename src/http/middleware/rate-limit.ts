@@ -50,6 +50,15 @@ export class TokenBuckets {
     return (1 - tokens) / perSecond;
   }
 
+  /** 0 when `key` has a token to take, else the seconds until it has; takes nothing. */
+  peek(key: string): number {
+    const { perSecond, burst } = this.limit;
+    if (perSecond <= 0) return 0;
+    const b = this.buckets.get(key);
+    const tokens = b ? Math.min(burst, b.tokens + ((this.now() - b.at) / 1000) * perSecond) : burst;
+    return tokens >= 1 ? 0 : (1 - tokens) / perSecond;
+  }
+
   /** Number of keys held (tests, metrics). */
   get size(): number {
     return this.buckets.size;
@@ -76,43 +85,51 @@ function refuse(seconds: number, what: string): AppError {
 }
 
 
+/** The client a request comes from: its forwarded address behind a trusted proxy (SARING_TRUST_PROXY), else the socket's. */
+export function clientOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? '';
+}
+
 /**
  * Limits `/v1/*` requests per authenticated principal (the token's owner).
  * Requests without a known token share a bucket per client address, so token
  * guessing is throttled too. Keyed by the principal, never by the presented
  * token's id part: a forged `sar_<victim>_…` cannot drain a victim's bucket.
+ * With `lookups`, a store read that finds no token is charged to its client's
+ * lookup bucket, and a client whose bucket is empty is refused before the read
+ * (and before any other work), so forged ids cannot drive the store.
  */
-export function limitPerPrincipal(auth: Authenticator, buckets: TokenBuckets): RequestHandler {
+export function limitPerPrincipal(auth: Authenticator, buckets: TokenBuckets, lookups?: TokenBuckets): RequestHandler {
   return async (req, res, next) => {
     if (!req.path.startsWith('/v1/')) return next();
     const token = bearerToken(req.headers.authorization);
+    const client = clientOf(req);
+    const lookup = token !== undefined && lookups !== undefined && auth.needsLookup(token);
+    if (lookup) {
+      const wait = lookups.peek(`lookup:${client}`);
+      if (wait > 0) return next(refuse(wait, 'client (unknown tokens)'));
+    }
     // a store outage while authenticating is the route's 503 to give, not ours
     const principal = token ? await auth.authenticate(token).catch(() => undefined) : undefined;
+    // only lookups that found nothing are charged: real tokens (many behind one NAT, or a burst after the cache expired) are not
+    if (lookup && !principal) lookups.take(`lookup:${client}`);
     // requireRole reuses it: one authentication (one hash) per request
     if (principal) req.principal = principal;
-    const wait = buckets.take(principal ? `p:${principal.id}` : `ip:${req.socket.remoteAddress ?? ''}`);
+    const wait = buckets.take(principal ? `p:${principal.id}` : `ip:${client}`);
     next(wait > 0 ? refuse(wait, 'token') : undefined);
   };
 }
 
-function authorOf(req: Request): string | undefined {
-  const author = (req.body as { author?: { id?: unknown } } | undefined)?.author;
-  return author && typeof author.id === 'string' ? author.id.trim().slice(0, 200) : undefined;
-}
-
 /**
- * Limits `POST /v1/comments` per site and author (`site:author`), so one
- * author's flood is refused with 429 while other authors and sites go on.
- * Mount after the JSON body parser and after {@link limitPerPrincipal}.
+ * Charges one comment to its site and author (`site:author`) after the body was
+ * validated, so a malformed body neither costs a token nor adds a key; an author's
+ * flood is refused with 429 while other authors and sites go on.
+ *
+ * @example
+ * const input = parseBody(schema, req.body);
+ * chargeAuthor(authorBuckets, siteId, input.author.id); // throws 429 past the author's burst
  */
-export function limitPerAuthor(buckets: TokenBuckets): RequestHandler {
-  return (req, res, next) => {
-    if (req.method !== 'POST' || req.path !== '/v1/comments') return next();
-    const principal = req.principal;
-    const siteId = principal?.role === 'site' ? principal.siteIds[0] : undefined;
-    const author = authorOf(req);
-    if (!siteId || !author) return next();
-    const wait = buckets.take(`${siteId}:${author}`);
-    next(wait > 0 ? refuse(wait, 'author') : undefined);
-  };
+export function chargeAuthor(buckets: TokenBuckets, siteId: string, authorId: string): void {
+  const wait = buckets.take(`${siteId}:${authorId}`);
+  if (wait > 0) throw refuse(wait, 'author');
 }
