@@ -1,91 +1,277 @@
-import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
-import { lexicalForm } from './normalize/lexical';
+import {
+  RegExpMatcher,
+  SyntaxKind,
+  englishDataset,
+  englishRecommendedBlacklistMatcherTransformers,
+  resolveConfusablesTransformer,
+  toAsciiLowerCaseTransformer,
+  type BlacklistedTerm,
+  type Node,
+  type ParsedPattern,
+  type TransformerContainer,
+} from 'obscenity';
 import type { Token } from './normalize/tokenize';
 
 /**
- * English profanity through obscenity's English dataset and transformers, behind a guard:
- * obscenity's list fires on innocent Indonesian words (cuma ⊃ cum, tinggal, analisis, penistaan,
- * sementara, seksama…), so it only runs on text that reads as English and that contains a
- * word starting like one of its root words, and a hit on an Indonesian word is discarded.
+ * English profanity through obscenity's English dataset and transformers, behind two gates:
+ * a cheap pre-check derived from the dataset itself (does the text contain anything one of its
+ * patterns could match?) and a language guard (does the text read as English rather than
+ * Indonesian?). obscenity's list fires on innocent Indonesian words (cuma ⊃ cum, tinggal ⊃ ngga,
+ * penistaan ⊃ penis, sementara ⊃ semen…): those are whitelisted in the matcher itself, with
+ * obscenity's own whitelist mechanism, so they never become hits.
  */
+
+/**
+ * Indonesian words (and names) that obscenity's English patterns hit, by the English word whose
+ * pattern hits them. Whitelisted terms are substrings: a match lying wholly inside one is dropped
+ * by obscenity. "ngga" covers the whole -ngga- family (nggak, tinggal, hingga, anggaran, Tenggara,
+ * bangga, tetangga, unggas…); the n-word itself is not inside it.
+ */
+export const INDONESIAN_WHITELIST: Readonly<Record<string, readonly string[]>> = {
+  nigger: ['ngga', 'ngger'],
+  cum: ['cuma', 'cumi', 'cumpah', 'cumlaude', 'cum laude'],
+  penis: ['penista', 'penisilin'],
+  semen: ['sementa', 'semena', 'semenj', 'semeni', 'semen padang', 'semen gresik', 'semen indonesia', 'harga semen', 'pabrik semen'],
+  anal: ['analis', 'kanal'],
+  rape: ['rapet', 'rapel', 'raperda'],
+  ass: ['assalam', 'asslm', 'assmu', 'ass wr', 'ass. wr', 'ass.wr', 'assli', 'assegaf', 'assy'],
+  anus: ['sanus', 'ianus'],
+  boonga: ['boongan'],
+  dick: ['dicky', 'dicki', 'dickson'],
+  fuck: ['fkip', 'fkm', 'fkg', 'fk ui', 'fk un', 'fk ugm'],
+  arse: ['arseto'],
+};
+
+/**
+ * The whitelist's transformers: look-alike letters resolved, ASCII lower case, and obscenity's own
+ * collapse of repeated letters (the one its blacklist uses), so that "Aassalamualaikum",
+ * "Asssliii", "Kaanal" or a math-bold "𝐀𝐬𝐬𝐚𝐥𝐚𝐦" meet their whitelisted term as the blacklist
+ * meets "ass" or "anal" in them. No leet: obscenity whitelists "45s" as written.
+ */
+function whitelistTransformers(): TransformerContainer[] {
+  return [resolveConfusablesTransformer(), toAsciiLowerCaseTransformer(), ...englishRecommendedBlacklistMatcherTransformers.filter((c) => 'factory' in c)];
+}
+
+/** Runs text through obscenity transformers, as its matcher does. */
+export function applyTransformers(text: string, containers: readonly TransformerContainer[]): string {
+  const fns = containers.map((c) => {
+    if ('transform' in c) return c.transform;
+    const t = c.factory();
+    t.reset();
+    return (cp: number) => t.transform(cp);
+  });
+  let out = '';
+  for (const ch of text) {
+    let cp: number | undefined = ch.codePointAt(0) as number;
+    for (const fn of fns) {
+      if (cp === undefined) break;
+      cp = fn(cp);
+    }
+    if (cp !== undefined) out += String.fromCodePoint(cp);
+  }
+  return out;
+}
 
 let matcher: RegExpMatcher | null = null;
 
 function getMatcher(): RegExpMatcher {
-  if (matcher === null) matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  if (matcher === null) {
+    const built = englishDataset.build();
+    const whitelistMatcherTransformers = whitelistTransformers();
+    // every whitelisted term (obscenity's and ours) is spelled as the whitelist transformers see text
+    const terms = [...(built.whitelistedTerms ?? []), ...Object.values(INDONESIAN_WHITELIST).flat()].map((t) => applyTransformers(t, whitelistMatcherTransformers));
+    matcher = new RegExpMatcher({
+      blacklistedTerms: built.blacklistedTerms,
+      whitelistedTerms: [...new Set(terms)],
+      blacklistMatcherTransformers: englishRecommendedBlacklistMatcherTransformers,
+      whitelistMatcherTransformers,
+    });
+  }
   return matcher;
 }
 
+// ---- the pre-check, derived from the dataset ----------------------------------------------
+
+type CharMap = (codePoint: number) => number | undefined;
+
+/** The per-character (simple) transformers of obscenity's blacklist chain: confusables, leet, case. */
+function simpleChain(containers: readonly TransformerContainer[]): CharMap {
+  const fns = containers.flatMap((c) => ('transform' in c ? [c.transform] : []));
+  return (cp) => {
+    let out: number | undefined = cp;
+    for (const fn of fns) {
+      if (out === undefined) return undefined;
+      out = fn(out);
+    }
+    return out;
+  };
+}
+
+const PROBE = 6;
+
 /**
- * Roots of obscenity's English words, used to decide cheaply whether running obscenity is worth
- * it. Long roots match as prefixes of a word's lexical form (leet undone, repeats squeezed);
- * short ones (ass, tit, anal…) only as the whole word or with an English ending, because as
- * prefixes they hit assess, title, analysis.
+ * How many repeats of each ASCII character the stateful transformers (collapse-duplicates) keep,
+ * learnt by feeding them runs. Null when a stateful transformer does something else than
+ * dropping repeats: then the pre-check cannot mirror it and lets every text through.
  */
-const PREFIX_ROOTS = 'fuck fuk fck fuq fvck phuck shit bitch cunt slut wank jizz whore pusy dildo nig bastard blowjob bob retard masturbat ejaculat felatio gangbang handjob hentai bolock butplug chingchong deepthroat dogystyle africon arabush abed bonga bestiality lubejob incest orgasm trany vagina penis semen spastic hoker fisting felch'.split(' ');
-const WORD_ROOTS = new Set('as arse ase tit tits cum sex anal anus pis porn rape scat orgy dick cock turd twat kike prick dyke cuck fag faget negro az'.split(' '));
-const ENDINGS = ['', 's', 'es', 'ed', 'ing', 'er', 'y', 'hole', 'holes', 'face', 'head', 'hat', 'wipe', 'ty', 'ie', 'ies'];
+function runThresholds(containers: readonly TransformerContainer[]): Map<string, number> | null {
+  const stateful = containers.flatMap((c) => ('factory' in c ? [c.factory()] : []));
+  const thresholds = new Map<string, number>();
+  for (let c = 0; c < 128; c++) {
+    let kept = PROBE;
+    for (const t of stateful) {
+      t.reset();
+      let n = 0;
+      for (let i = 0; i < PROBE; i++) {
+        const out = t.transform(c);
+        if (out === undefined) continue;
+        if (out !== c) return null;
+        n++;
+      }
+      t.reset();
+      if (n < kept) kept = n;
+    }
+    if (kept < PROBE) thresholds.set(String.fromCharCode(c), kept);
+  }
+  return thresholds;
+}
 
-const BY_START = new Map<string, { prefixes: string[]; words: boolean }>();
-for (const r of PREFIX_ROOTS) {
-  const e = BY_START.get(r.slice(0, 2)) ?? { prefixes: [], words: false };
-  e.prefixes.push(r);
-  BY_START.set(r.slice(0, 2), e);
-}
-for (const r of WORD_ROOTS) {
-  const e = BY_START.get(r.slice(0, 2)) ?? { prefixes: [], words: false };
-  e.words = true;
-  BY_START.set(r.slice(0, 2), e);
+const SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
+
+function nodeSource(node: Node): string {
+  if (node.kind === SyntaxKind.Literal) return String.fromCodePoint(...node.chars).replace(SPECIAL, '\\$&');
+  if (node.kind === SyntaxKind.Wildcard) return '[\\s\\S]';
+  return `(?:${nodeSource(node.childNode)})?`;
 }
 
-function startsWithRoot(word: string): boolean {
-  const entry = BY_START.get(word.slice(0, 2));
-  if (entry === undefined) return false;
-  for (const r of entry.prefixes) if (word.startsWith(r)) return true;
-  if (!entry.words || word.length > 9) return false;
-  for (const e of ENDINGS) if (word.endsWith(e) && WORD_ROOTS.has(word.slice(0, word.length - e.length))) return true;
-  return false;
+/** One obscenity pattern as a regex source, as obscenity itself compiles it. */
+export function precheckSource(p: ParsedPattern): string {
+  return (p.requireWordBoundaryAtStart ? '\\b' : '') + p.nodes.map(nodeSource).join('') + (p.requireWordBoundaryAtEnd ? '\\b' : '');
 }
+
+/**
+ * A cheap test that is true whenever obscenity's matcher could find something in a text, built
+ * from the dataset and the transformers themselves: the text goes through obscenity's
+ * per-character transformers (confusables, leet, ASCII case, as a table for ASCII) and its
+ * collapse of repeated characters (thresholds learnt from the transformer), then one regex that
+ * joins every dataset pattern is tried once, instead of obscenity's one regex per pattern and its
+ * offset bookkeeping. It ignores whitelists, so it may pass where obscenity then finds nothing.
+ */
+export class EnglishPrecheck {
+  readonly regex: RegExp;
+  private readonly chain: CharMap;
+  private readonly asciiMap = new Map<string, string>();
+  private readonly asciiRe: RegExp;
+  private readonly thresholds: Map<string, number> | null;
+
+  constructor(terms: readonly BlacklistedTerm[], transformers: readonly TransformerContainer[]) {
+    this.regex = new RegExp([...new Set(terms.map((t) => precheckSource(t.pattern)))].join('|'));
+    this.chain = simpleChain(transformers);
+    this.thresholds = runThresholds(transformers);
+    // ASCII: the chain as a table, applied after toLowerCase (checked equal to the chain itself)
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      const out = this.mapped(c);
+      const lower = ch.toLowerCase();
+      if (this.mapped(lower.charCodeAt(0)) !== out) throw new Error(`obscenity's transformers treat ${JSON.stringify(ch)} and ${JSON.stringify(lower)} differently`);
+      if (out !== lower) this.asciiMap.set(lower, out);
+    }
+    const chars = [...this.asciiMap.keys()].map((k) => k.replace(SPECIAL, '\\$&')).join('');
+    this.asciiRe = chars === '' ? /(?!)/g : new RegExp(`[${chars}]`, 'g');
+  }
+
+  private mapped(cp: number): string {
+    const out = this.chain(cp);
+    return out === undefined ? '' : String.fromCodePoint(out);
+  }
+
+  /** The text as obscenity's blacklist transformers turn it (up to the case of non-ASCII letters). */
+  skeleton(text: string): string {
+    let s = text;
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(s)) {
+      s = s.replace(/[^\x00-\x7f]/gu, (ch) => this.mapped(ch.codePointAt(0) as number));
+    }
+    s = s.toLowerCase();
+    if (this.asciiMap.size > 0) s = s.replace(this.asciiRe, (ch) => this.asciiMap.get(ch) ?? ch);
+    const thresholds = this.thresholds;
+    if (thresholds === null) return s;
+    // a run longer than the character's threshold keeps the threshold; non-ASCII runs keep one
+    // (they only meet a pattern through a wildcard, which a shorter run can only help)
+    return s.replace(/([\s\S])\1+/g, (run, ch: string) => {
+      const keep = ch.charCodeAt(0) < 128 ? (thresholds.get(ch) ?? run.length) : 1;
+      return keep >= run.length ? run : ch.repeat(keep);
+    });
+  }
+
+  /** True when obscenity may find a match in the text; never false when it would. */
+  test(text: string): boolean {
+    if (this.thresholds === null) return true;
+    return this.regex.test(this.skeleton(text));
+  }
+}
+
+let precheck: EnglishPrecheck | null = null;
+
+/** The pre-check for obscenity's English dataset, built on first use. */
+export function englishPrecheck(): EnglishPrecheck {
+  precheck ??= new EnglishPrecheck(englishDataset.build().blacklistedTerms, englishRecommendedBlacklistMatcherTransformers);
+  return precheck;
+}
+
+// ---- the language guard ------------------------------------------------------------------
 
 const EN_STOPWORDS = new Set('you u ur your are is the a an this that what i it of to and in for on with be was not no do does so just my me he she they we them his her all fucking'.split(' '));
 const ID_STOPWORDS = new Set(
-  'yang di dan ini itu ke dari tidak gak nggak ga enggak aja saja sudah udah ada untuk dengan juga kalau kalo karena jadi mau bisa harus lebih akan sama pak bu kita kami saya gue gw lu lo kamu dia mereka apa kok sih dong deh nya atau tapi belum masih baru cuma hanya banget sangat para oleh pada dalam'.split(' '),
+  ('yang di dan ini itu ke dari tidak gak nggak ga enggak aja saja sudah udah ada untuk dengan juga kalau kalo karena jadi mau bisa harus lebih akan sama pak bu kita kami saya gue gw lu lo kamu dia mereka apa kok sih dong deh nya atau tapi belum masih baru cuma hanya banget sangat para oleh pada dalam ' +
+    'yg dgn utk tdk gk jg klo krn sdh udh bgt emang aku kau nih tuh gitu lagi orang bukan buat punya seperti liat lihat cuman sambil')
+    .split(' '),
 );
 
-/** Indonesian words obscenity's English list is known to hit; a hit inside one is ignored. */
-export const INDONESIAN_GUARD = new Set(
-  'cuma cumi nggak enggak tinggal hingga anggaran tenggara sementara semen penistaan penis analisis anal kanal seksama seks rapet rapat kontrol pantai santai spanduk pendidikan tittle titik jaringan masturbasi scan penisilin pengacara'.split(' '),
-);
-
-/** Decides from the words whether the English matcher may run. */
-export function looksEnglish(tokens: Token[], language: string | undefined): boolean {
-  if (language === 'id') return false;
-  let candidate = false;
-  for (const t of tokens) {
-    if (t.raw.length >= 2 && startsWithRoot(lexicalForm(t.raw))) {
-      candidate = true;
-      break;
-    }
-  }
-  if (!candidate) return false;
+/**
+ * Decides from the words whether the text may be English: the caller's language when given,
+ * otherwise no more distinct Indonesian function words than English ones, and at least one
+ * English one unless there is no Indonesian one either ("Karate bitch" is English; so is a tweet
+ * of slurs alone). Distinct words, so that a run of mojibake "u u u" counts once; an Indonesian word
+ * inside an @handle (`folded`: the folded text the tokens index) does not count.
+ */
+export function readsEnglish(tokens: Token[], language: string | undefined, folded?: string): boolean {
   if (language === 'en') return true;
-  let en = 0;
-  let id = 0;
+  if (language === 'id') return false;
+  const en = new Set<string>();
+  const id = new Set<string>();
   for (const t of tokens) {
-    if (EN_STOPWORDS.has(t.raw)) en++;
-    else if (ID_STOPWORDS.has(t.raw)) id++;
+    if (EN_STOPWORDS.has(t.raw)) en.add(t.raw);
+    else if (ID_STOPWORDS.has(t.raw) && !(folded !== undefined && inHandle(folded, t.from))) id.add(t.raw);
   }
-  return en >= 1 && en > id;
+  return id.size === 0 || en.size > id.size;
 }
 
-/** A guarded English profanity hit, in original-text offsets. */
+/** True when the word at `from` is part of an @handle (@dan_bernstein, @SelfMadee_YG). */
+function inHandle(folded: string, from: number): boolean {
+  for (let i = from - 1; i >= 0 && from - i <= 30; i--) {
+    const c = folded.charCodeAt(i);
+    if (c === 64) return true;
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+    if (!word) return false;
+  }
+  return false;
+}
+
+/** Decides whether the English matcher may run: the pre-check passes and the text reads as English. */
+export function looksEnglish(original: string, tokens: Token[], language: string | undefined, folded?: string): boolean {
+  if (language === 'id') return false;
+  return englishPrecheck().test(original) && readsEnglish(tokens, language, folded);
+}
+
+/** An English profanity hit, in original-text offsets. */
 export interface EnglishHit {
   start: number;
   end: number;
   word: string;
 }
 
-/** Runs obscenity on the original text. The caller applies the Indonesian word guard. */
+/** Runs obscenity (with the Indonesian whitelist) on the original text. */
 export function findEnglishProfanity(original: string): EnglishHit[] {
   const m = getMatcher();
   return m.getAllMatches(original, true).map((match) => {
