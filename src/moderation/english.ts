@@ -72,21 +72,27 @@ export function applyTransformers(text: string, containers: readonly Transformer
   return out;
 }
 
+let whitelisted: string[] | null = null;
+
+/** Every whitelisted term, obscenity's and ours, spelled as the whitelist transformers see text. */
+export function englishWhitelist(): readonly string[] {
+  if (whitelisted === null) {
+    const chain = whitelistTransformers();
+    const terms = [...(englishDataset.build().whitelistedTerms ?? []), ...Object.values(INDONESIAN_WHITELIST).flat()];
+    whitelisted = [...new Set(terms.map((t) => applyTransformers(t, chain)))];
+  }
+  return whitelisted;
+}
+
 let matcher: RegExpMatcher | null = null;
 
 function getMatcher(): RegExpMatcher {
-  if (matcher === null) {
-    const built = englishDataset.build();
-    const whitelistMatcherTransformers = whitelistTransformers();
-    // every whitelisted term (obscenity's and ours) is spelled as the whitelist transformers see text
-    const terms = [...(built.whitelistedTerms ?? []), ...Object.values(INDONESIAN_WHITELIST).flat()].map((t) => applyTransformers(t, whitelistMatcherTransformers));
-    matcher = new RegExpMatcher({
-      blacklistedTerms: built.blacklistedTerms,
-      whitelistedTerms: [...new Set(terms)],
-      blacklistMatcherTransformers: englishRecommendedBlacklistMatcherTransformers,
-      whitelistMatcherTransformers,
-    });
-  }
+  matcher ??= new RegExpMatcher({
+    blacklistedTerms: englishDataset.build().blacklistedTerms,
+    whitelistedTerms: [...englishWhitelist()],
+    blacklistMatcherTransformers: englishRecommendedBlacklistMatcherTransformers,
+    whitelistMatcherTransformers: whitelistTransformers(),
+  });
   return matcher;
 }
 
@@ -109,15 +115,20 @@ function simpleChain(containers: readonly TransformerContainer[]): CharMap {
 
 const PROBE = 6;
 
+/** Repeats of a run that the collapse keeps, per character code; ascii[c], and `other` for the rest. */
+interface Thresholds {
+  ascii: number[];
+  other: number;
+}
+
 /**
- * How many repeats of each ASCII character the stateful transformers (collapse-duplicates) keep,
- * learnt by feeding them runs. Null when a stateful transformer does something else than
- * dropping repeats: then the pre-check cannot mirror it and lets every text through.
+ * How many repeats of a character the stateful transformers (collapse-duplicates) keep, learnt by
+ * feeding them runs. Null when a stateful transformer does something else than dropping repeats:
+ * then the pre-check cannot mirror it and lets every text through.
  */
-function runThresholds(containers: readonly TransformerContainer[]): Map<string, number> | null {
+function runThresholds(containers: readonly TransformerContainer[]): Thresholds | null {
   const stateful = containers.flatMap((c) => ('factory' in c ? [c.factory()] : []));
-  const thresholds = new Map<string, number>();
-  for (let c = 0; c < 128; c++) {
+  const probe = (c: number): number | null => {
     let kept = PROBE;
     for (const t of stateful) {
       t.reset();
@@ -129,11 +140,18 @@ function runThresholds(containers: readonly TransformerContainer[]): Map<string,
         n++;
       }
       t.reset();
-      if (n < kept) kept = n;
+      kept = Math.min(kept, n);
     }
-    if (kept < PROBE) thresholds.set(String.fromCharCode(c), kept);
+    return kept;
+  };
+  const ascii: number[] = [];
+  for (let c = 0; c < 128; c++) {
+    const kept = probe(c);
+    if (kept === null) return null;
+    ascii.push(kept);
   }
-  return thresholds;
+  const other = probe(0x436); // a letter obscenity has no threshold of its own for
+  return other === null ? null : { ascii, other };
 }
 
 const SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
@@ -151,23 +169,46 @@ export function precheckSource(p: ParsedPattern): string {
   return (p.requireWordBoundaryAtStart ? '\\b' : '') + p.nodes.map(nodeSource).join('') + (p.requireWordBoundaryAtEnd ? '\\b' : '');
 }
 
+/** The skeleton of a text, and whether it is also exactly what obscenity's whitelist sees. */
+interface Skeleton {
+  text: string;
+  /** No leet character and no non-ASCII character that the transformers change. */
+  plain: boolean;
+}
+
+interface Alternative {
+  re: RegExp;
+  /** Whitelisted terms inside which this pattern can match: the only ones that can excuse its match. */
+  whitelist: string[];
+}
+
 /**
- * A cheap test that is true whenever obscenity's matcher could find something in a text, built
- * from the dataset and the transformers themselves: the text goes through obscenity's
- * per-character transformers (confusables, leet, ASCII case, as a table for ASCII) and its
- * collapse of repeated characters (thresholds learnt from the transformer), then one regex that
- * joins every dataset pattern is tried once, instead of obscenity's one regex per pattern and its
- * offset bookkeeping. It ignores whitelists, so it may pass where obscenity then finds nothing.
+ * A cheap test that is true whenever obscenity's matcher would find something in a text, built from
+ * the dataset, the whitelist and the transformers themselves, so it cannot drift from them: the
+ * text goes through obscenity's per-character transformers (confusables, leet, ASCII case; a table
+ * for ASCII) and its collapse of repeats (thresholds learnt from the transformer), then one regex
+ * joining every dataset pattern is tried once, where obscenity runs one regex per pattern with
+ * offset bookkeeping. When it matches, each match is checked against the whitelisted terms that can
+ * contain it ("analysis" ⊃ analy, "cuma"), as obscenity does, when the text has no leet or changed
+ * non-ASCII character (then the skeleton is exactly what the whitelist sees); otherwise it passes.
  */
 export class EnglishPrecheck {
   readonly regex: RegExp;
+  private readonly any: RegExp;
+  private readonly alternatives: Alternative[];
   private readonly chain: CharMap;
   private readonly asciiMap = new Map<string, string>();
   private readonly asciiRe: RegExp;
-  private readonly thresholds: Map<string, number> | null;
+  private readonly thresholds: Thresholds | null;
 
-  constructor(terms: readonly BlacklistedTerm[], transformers: readonly TransformerContainer[]) {
-    this.regex = new RegExp([...new Set(terms.map((t) => precheckSource(t.pattern)))].join('|'));
+  constructor(terms: readonly BlacklistedTerm[], transformers: readonly TransformerContainer[], whitelist: readonly string[] = []) {
+    const sources = [...new Set(terms.map((t) => precheckSource(t.pattern)))];
+    this.regex = new RegExp(sources.join('|'));
+    this.any = new RegExp(sources.join('|'), 'g');
+    this.alternatives = sources.map((src) => {
+      const re = new RegExp(src);
+      return { re: new RegExp(src, 'y'), whitelist: whitelist.filter((w) => re.test(w)) };
+    });
     this.chain = simpleChain(transformers);
     this.thresholds = runThresholds(transformers);
     // ASCII: the chain as a table, applied after toLowerCase (checked equal to the chain itself)
@@ -187,33 +228,78 @@ export class EnglishPrecheck {
     return out === undefined ? '' : String.fromCodePoint(out);
   }
 
-  /** The text as obscenity's blacklist transformers turn it (up to the case of non-ASCII letters). */
+  /** The text as obscenity's blacklist transformers turn it. */
   skeleton(text: string): string {
-    let s = NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, (ch) => this.mapped(ch.codePointAt(0) as number)) : text;
+    return this.transform(text).text;
+  }
+
+  private transform(text: string): Skeleton {
+    let plain = true;
+    let s = text;
+    if (NON_ASCII.test(text)) {
+      s = text.replace(NON_ASCII_ALL, (ch) => {
+        const out = this.mapped(ch.codePointAt(0) as number);
+        if (out !== ch || ch.toLowerCase() !== ch) plain = false;
+        return out;
+      });
+    }
     s = s.toLowerCase();
-    if (this.asciiMap.size > 0) s = s.replace(this.asciiRe, (ch) => this.asciiMap.get(ch) ?? ch);
+    if (this.asciiMap.size > 0) {
+      this.asciiRe.lastIndex = 0;
+      if (this.asciiRe.test(s)) {
+        plain = false;
+        s = s.replace(this.asciiRe, (ch) => this.asciiMap.get(ch) ?? ch);
+      }
+    }
     const thresholds = this.thresholds;
-    if (thresholds === null) return s;
-    // a run longer than the character's threshold keeps the threshold; non-ASCII runs keep one
-    // (they only meet a pattern through a wildcard, which a shorter run can only help)
-    return s.replace(/([\s\S])\1+/g, (run, ch: string) => {
-      const keep = ch.charCodeAt(0) < 128 ? (thresholds.get(ch) ?? run.length) : 1;
-      return keep >= run.length ? run : ch.repeat(keep);
+    if (thresholds === null) return { text: s, plain: false };
+    const collapsed = s.replace(/([\s\S])\1+/gu, (run, ch: string) => {
+      const code = ch.codePointAt(0) as number;
+      const keep = code < 128 ? (thresholds.ascii[code] ?? PROBE) : thresholds.other;
+      return keep >= PROBE || keep * ch.length >= run.length ? run : ch.repeat(keep);
     });
+    return { text: collapsed, plain };
   }
 
   /** True when obscenity may find a match in the text; never false when it would. */
   test(text: string): boolean {
     if (this.thresholds === null) return true;
-    return this.regex.test(this.skeleton(text));
+    const { text: sk, plain } = this.transform(text);
+    if (!this.regex.test(sk)) return false;
+    if (!plain) return true;
+    // every position where some pattern matches, every pattern there, as obscenity would see it
+    const any = this.any;
+    any.lastIndex = 0;
+    for (let m = any.exec(sk); m !== null; m = any.exec(sk)) {
+      const at = m.index;
+      for (const alt of this.alternatives) {
+        alt.re.lastIndex = at;
+        const found = alt.re.exec(sk);
+        if (found !== null && !isWhitelisted(sk, at, at + found[0].length, alt.whitelist)) return true;
+      }
+      any.lastIndex = at + 1;
+    }
+    return false;
   }
+}
+
+/** Whether `[start, end)` lies inside an occurrence of a whitelisted term, found as obscenity finds them. */
+function isWhitelisted(text: string, start: number, end: number, terms: readonly string[]): boolean {
+  for (const term of terms) {
+    let from = 0;
+    for (let i = text.indexOf(term, from); i !== -1 && i <= start; i = text.indexOf(term, from)) {
+      if (i + term.length >= end) return true;
+      from = i + term.length;
+    }
+  }
+  return false;
 }
 
 let precheck: EnglishPrecheck | null = null;
 
 /** The pre-check for obscenity's English dataset, built on first use. */
 export function englishPrecheck(): EnglishPrecheck {
-  precheck ??= new EnglishPrecheck(englishDataset.build().blacklistedTerms, englishRecommendedBlacklistMatcherTransformers);
+  precheck ??= new EnglishPrecheck(englishDataset.build().blacklistedTerms, englishRecommendedBlacklistMatcherTransformers, englishWhitelist());
   return precheck;
 }
 
@@ -222,7 +308,8 @@ export function englishPrecheck(): EnglishPrecheck {
 const EN_STOPWORDS = new Set('you u ur your are is the a an this that what i it of to and in for on with be was not no do does so just my me he she they we them his her all fucking'.split(' '));
 const ID_STOPWORDS = new Set(
   ('yang di dan ini itu ke dari tidak gak nggak ga enggak aja saja sudah udah ada untuk dengan juga kalau kalo karena jadi mau bisa harus lebih akan sama pak bu kita kami saya gue gw lu lo kamu dia mereka apa kok sih dong deh nya atau tapi belum masih baru cuma hanya banget sangat para oleh pada dalam ' +
-    'yg dgn utk tdk gk jg klo krn sdh udh bgt emang aku kau nih tuh gitu lagi orang bukan buat punya seperti liat lihat cuman sambil')
+    'yg dgn utk tdk gk jg klo krn sdh udh bgt emang aku kau nih tuh gitu lagi orang bukan buat punya seperti liat lihat cuman sambil ' +
+    'gila acara semua banyak kalian memang sekali terus lalu kenapa gimana bagaimana')
     .split(' '),
 );
 
@@ -256,10 +343,12 @@ function inHandle(folded: string, from: number): boolean {
   return false;
 }
 
-/** Decides whether the English matcher may run: the pre-check passes and the text reads as English. */
+/**
+ * Decides whether the English matcher may run: the text reads as English (word look-ups, the
+ * cheaper test, first) and the pre-check says obscenity may find something.
+ */
 export function looksEnglish(original: string, tokens: Token[], language: string | undefined, folded?: string): boolean {
-  if (language === 'id') return false;
-  return englishPrecheck().test(original) && readsEnglish(tokens, language, folded);
+  return readsEnglish(tokens, language, folded) && englishPrecheck().test(original);
 }
 
 /** An English profanity hit, in original-text offsets. */
