@@ -154,6 +154,18 @@ function runThresholds(containers: readonly TransformerContainer[]): Thresholds 
   return other === null ? null : { ascii, other };
 }
 
+/** The collapse as regex replacements, one per threshold: `([chars])\1{k,}` → k copies. */
+function collapseRules(t: Thresholds): Array<[RegExp, string]> {
+  const byKeep = new Map<number, string>();
+  t.ascii.forEach((keep, code) => {
+    if (keep < PROBE) byKeep.set(keep, (byKeep.get(keep) ?? '') + String.fromCharCode(code).replace(/[\\\]^-]/g, '\\$&'));
+  });
+  const rules: Array<[RegExp, string]> = [];
+  for (const [keep, chars] of byKeep) rules.push([new RegExp(`([${chars}])\\1{${keep},}`, 'g'), '$1'.repeat(keep)]);
+  if (t.other < PROBE) rules.push([new RegExp(`([\\u0080-\\u{10ffff}])\\1{${t.other},}`, 'gu'), '$1'.repeat(t.other)]);
+  return rules;
+}
+
 const SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
 const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
@@ -200,6 +212,8 @@ export class EnglishPrecheck {
   private readonly asciiMap = new Map<string, string>();
   private readonly asciiRe: RegExp;
   private readonly thresholds: Thresholds | null;
+  /** One replace per threshold: runs longer than it of the characters that have it, cut to it. */
+  private readonly collapse: Array<[RegExp, string]> | null;
 
   constructor(terms: readonly BlacklistedTerm[], transformers: readonly TransformerContainer[], whitelist: readonly string[] = []) {
     const sources = [...new Set(terms.map((t) => precheckSource(t.pattern)))];
@@ -221,6 +235,7 @@ export class EnglishPrecheck {
     }
     const chars = [...this.asciiMap.keys()].map((k) => k.replace(SPECIAL, '\\$&')).join('');
     this.asciiRe = chars === '' ? /(?!)/g : new RegExp(`[${chars}]`, 'g');
+    this.collapse = this.thresholds === null ? null : collapseRules(this.thresholds);
   }
 
   private mapped(cp: number): string {
@@ -251,14 +266,9 @@ export class EnglishPrecheck {
         s = s.replace(this.asciiRe, (ch) => this.asciiMap.get(ch) ?? ch);
       }
     }
-    const thresholds = this.thresholds;
-    if (thresholds === null) return { text: s, plain: false };
-    const collapsed = s.replace(/([\s\S])\1+/gu, (run, ch: string) => {
-      const code = ch.codePointAt(0) as number;
-      const keep = code < 128 ? (thresholds.ascii[code] ?? PROBE) : thresholds.other;
-      return keep >= PROBE || keep * ch.length >= run.length ? run : ch.repeat(keep);
-    });
-    return { text: collapsed, plain };
+    if (this.collapse === null) return { text: s, plain: false };
+    for (const [re, keep] of this.collapse) s = s.replace(re, keep);
+    return { text: s, plain };
   }
 
   /** True when obscenity may find a match in the text; never false when it would. */
