@@ -1,7 +1,6 @@
 import { EntryKind, type CompiledPattern, type CompiledRule, type CompiledRuleset } from './compiled';
-import { INDONESIAN_GUARD, findEnglishProfanity, looksEnglish } from './english';
+import { findEnglishProfanity, looksEnglish } from './english';
 import { foldCodePoint } from './normalize/fold-char';
-import { lexicalForm } from './normalize/lexical';
 import { tokenSpan } from './normalize/pipeline';
 import { runValidator } from './pdp-validators';
 import { scanWords, wordForms } from './term-index';
@@ -148,15 +147,8 @@ function signalHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextVie
 }
 
 function englishHits(views: TextViews, language: string | undefined): Hit[] {
-  if (!looksEnglish(views.n.tokens, language)) return [];
-  const hits: Hit[] = [];
-  for (const found of findEnglishProfanity(views.n.original)) {
-    const hit = views.hitFromOriginal(found.start, found.end, found.word);
-    const words = hit.a < 0 ? [] : views.n.tokens.slice(hit.a, hit.b + 1);
-    if (words.some((t) => INDONESIAN_GUARD.has(lexicalForm(t.raw)) || INDONESIAN_GUARD.has(t.raw))) continue;
-    hits.push(hit);
-  }
-  return hits;
+  if (!looksEnglish(views.n.original, views.n.tokens, language, views.n.folded.text)) return [];
+  return findEnglishProfanity(views.n.original).map((found) => views.hitFromOriginal(found.start, found.end, found.word));
 }
 
 /** Runs the rules that do not come from the term index: patterns, signals, the English matcher. */

@@ -1,7 +1,11 @@
 import { EntryKind, type TermEntry, type TrieNode } from './compiled';
-import { affixStems, lexicalForm, squeezeRepeats, undoDigitReduplication, undoLeet } from './normalize/lexical';
+import { affixStems, squeezeRepeats, undoDigitReduplication, undoLeet } from './normalize/lexical';
 
-/** Splits a term or phrase into the lexical forms of its words. */
+/**
+ * Splits a term or phrase into the lexical forms of its words. A word the slang dictionary knows as
+ * written (before repeats are squeezed) takes its canonical form, as in `wordForms`, so that a term
+ * "nigger" means the slur and not Niger, its squeezed form.
+ */
 export function termWords(term: string, variants: ReadonlyMap<string, string>): string[] {
   return term
     .toLowerCase()
@@ -9,8 +13,9 @@ export function termWords(term: string, variants: ReadonlyMap<string, string>): 
     .split(/[^\p{L}\p{N}@$*]+/u)
     .filter((w) => w.length > 0)
     .map((w) => {
-      const lex = lexicalForm(w);
-      return variants.get(lex) ?? lex;
+      const leet = undoLeet(undoDigitReduplication(w));
+      const lex = squeezeRepeats(leet);
+      return variants.get(leet) ?? variants.get(lex) ?? lex;
     });
 }
 
