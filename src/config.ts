@@ -52,9 +52,18 @@ export interface Config {
 /** Thrown when the environment holds a bad value; the message names the variable. */
 export class ConfigError extends Error {}
 
+/**
+ * An empty variable (`MONGO_URL=`, `PORT=` in a .env or compose file) counts as
+ * unset, so its default applies rather than a stop or a surprising value (an
+ * empty PORT would otherwise coerce to 0, a random port).
+ */
+function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+}
+
 /** Parses and freezes the configuration from an environment object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
