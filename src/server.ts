@@ -79,7 +79,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
     // a refused initial ruleset must not leave the store (or the embedded store process) behind
     await store.close().catch(() => undefined);
     await embedded?.stop();
-    throw err;
+    throw new StartupError(`SARING_RULES_DIR ${config.rulesDir}: ${(err as Error).message}`, { cause: err });
   }
   if (config.watchRules) rules.watch();
   const auth = createAuthenticator({ models: store.models, adminToken: config.adminToken });

@@ -62,7 +62,7 @@ describe('a rules folder with no rules (it would approve every comment)', () => 
   });
 
   it('when an edit would remove the last rules, then the candidate is refused', async () => {
-    const dir = fresh();
+    const dir = fresh(true);
     copyFileSync(path.join(RULES_DIR, 'kasar.yaml'), path.join(dir, 'kasar.yaml'));
     const rules = new RuleService({ dir });
     await rules.start();
