@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../http/deps';
 import { principalOf, requireRole } from '../http/middleware/auth';
-import { parseWith } from '../http/validate';
+import { parseQuery } from '../http/validate';
 import { computeCompliance } from './compute-compliance';
 import { complianceToCsv } from './to-csv';
 import { complianceQuery } from './schema';
@@ -10,7 +10,7 @@ import { complianceQuery } from './schema';
 export function complianceRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/v1/reports/compliance', requireRole(deps.auth, 'moderator', 'admin'), async (req, res) => {
-    const q = parseWith(complianceQuery, req.query);
+    const q = parseQuery(complianceQuery, req.query);
     const report = await computeCompliance(deps, principalOf(req), q);
     const csv = q.format === 'csv' || (q.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
     if (!csv) return void res.json(report);
