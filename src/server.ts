@@ -46,7 +46,7 @@ async function openStore(config: Readonly<Config>, logger: Logger): Promise<{ st
   const embedded = await startEmbeddedStore({ dir: config.dataDir, onLog: (line) => logger.debug({ store: line }, 'embedded store'), onBuild: (msg) => logger.info(msg) }).catch((err: unknown) => {
     if (!(err instanceof DataDirInUseError)) throw err;
     throw new StartupError(
-      `SARING_DATA_DIR ${err.dir} is in use by another saring or \`saring db\` (pid ${err.pid}): stop it, set SARING_DATA_DIR to another folder, or set MONGO_URL to the running store's URL to share it`,
+      `SARING_DATA_DIR ${err.dir} is in use by another saring or \`saring db\` (pid ${err.pid}): stop it, set SARING_DATA_DIR to another folder, or set MONGO_URL to the running store's URL to share it (if pid ${err.pid} is not a saring, delete ${err.dir}/saring.lock)`,
     );
   });
   logger.info({ url: embedded.url, dataDir: config.dataDir }, 'MONGO_URL is unset: started the embedded store (FerretDB + SQLite)');
