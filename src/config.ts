@@ -55,10 +55,20 @@ export interface Config {
 /** Thrown when the environment holds a bad value; the message names the variable. */
 export class ConfigError extends Error {}
 
+/**
+ * An empty variable (`MONGO_URL=`, `PORT=` in a .env or compose file) counts as
+ * unset, so its default applies rather than a stop or a surprising value (an
+ * empty PORT would otherwise coerce to 0, a random port).
+ */
+function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+}
+
 /** Parses and freezes the configuration from an environment object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const parsed = schema.safeParse(env);
-  const limits = parseLimits(env);
+  const cleanEnv = withoutEmpty(env);
+  const parsed = schema.safeParse(cleanEnv);
+  const limits = parseLimits(cleanEnv);
   if (!parsed.success || 'problems' in limits) {
     const lines = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...('problems' in limits ? limits.problems : [])];
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createAuthenticator } from './auth/authenticate';
 import { EventLog } from './events/event-log';
@@ -7,6 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
 import { RuleService } from './rules/watcher';
 import { connectStore, type Store } from './store/connect';
+import { DataDirInUseError } from './store/data-dir-lock';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
 import { startLive } from './stream/live';
 import { startOverdueSweeper } from './deadlines/overdue-sweeper';
@@ -20,9 +22,33 @@ export interface RunningServer {
   shutdown(): Promise<void>;
 }
 
+/** A start-up refusal whose message says what to do; printed as one line, without a stack. */
+export class StartupError extends Error {}
+
+function portInUse(config: Readonly<Config>): StartupError {
+  return new StartupError(
+    `PORT ${config.port} is already in use on ${config.host} (another saring, or another program, listens there): stop it or set PORT to a free port`,
+  );
+}
+
+/** Refuses a taken PORT before anything is started (a second `npm start` must not start a second embedded store). */
+async function assertPortFree(config: Readonly<Config>): Promise<void> {
+  if (config.port === 0) return;
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? portInUse(config) : err));
+    probe.listen(config.port, config.host, () => probe.close(() => resolve()));
+  });
+}
+
 async function openStore(config: Readonly<Config>, logger: Logger): Promise<{ store: Store; embedded?: EmbeddedStore }> {
   if (config.mongoUrl) return { store: await connectStore(config.mongoUrl) };
-  const embedded = await startEmbeddedStore({ dir: config.dataDir, onLog: (line) => logger.debug({ store: line }, 'embedded store'), onBuild: (msg) => logger.info(msg) });
+  const embedded = await startEmbeddedStore({ dir: config.dataDir, onLog: (line) => logger.debug({ store: line }, 'embedded store'), onBuild: (msg) => logger.info(msg) }).catch((err: unknown) => {
+    if (!(err instanceof DataDirInUseError)) throw err;
+    throw new StartupError(
+      `SARING_DATA_DIR ${err.dir} is in use by another saring or \`saring db\` (pid ${err.pid}): stop it, set SARING_DATA_DIR to another folder, or set MONGO_URL to the running store's URL to share it (if pid ${err.pid} is not a saring, delete ${err.dir}/saring.lock)`,
+    );
+  });
   logger.info({ url: embedded.url, dataDir: config.dataDir }, 'MONGO_URL is unset: started the embedded store (FerretDB + SQLite)');
   return { store: await connectStore(embedded.url, { dbName: 'saring' }), embedded };
 }
@@ -32,6 +58,7 @@ const shutdownGraceMs = 10_000;
 
 /** Connects, loads rules, listens, and wires shutdown in order. */
 export async function startServer(config: Readonly<Config>, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  await assertPortFree(config);
   const { store, embedded } = await openStore(config, logger);
   const metrics = createMetrics({ defaultMetrics: true });
   const events = new EventLog(store.models, { instanceId: config.instanceId, onError: (err) => logger.warn({ err }, 'an event could not be stored (live sockets got it; replays will not)') });
@@ -52,7 +79,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
     // a refused initial ruleset must not leave the store (or the embedded store process) behind
     await store.close().catch(() => undefined);
     await embedded?.stop();
-    throw err;
+    throw new StartupError(`SARING_RULES_DIR ${config.rulesDir}: ${(err as Error).message}`, { cause: err });
   }
   if (config.watchRules) rules.watch();
   const auth = createAuthenticator({ models: store.models, adminToken: config.adminToken, cacheMax: config.limits.auth.cacheMax, negativeMax: config.limits.auth.negativeMax });
@@ -67,7 +94,24 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
   });
   const live = startLive(server, { config, store, auth, events, logger, metrics });
   const overdue = startOverdueSweeper({ store, events, metrics, logger, now: () => new Date() });
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const failed = (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? portInUse(config) : err);
+      server.once('error', failed);
+      server.listen(config.port, config.host, () => {
+        server.off('error', failed);
+        resolve();
+      });
+    });
+  } catch (err) {
+    // taken between the check and now: undo what was started, in the shutdown's order
+    await live.stop();
+    await overdue.stop();
+    rules.close();
+    await store.close().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

@@ -46,7 +46,7 @@ export async function runDb(argv: string[], io: CommandIo, opts: DbCommandOption
     io.stderr.write(`saring db: --port must be an integer from 0 to 65535, got ${values.port}\n`);
     return 2;
   }
-  const dir = path.resolve(values.dir ?? process.env.SARING_DATA_DIR ?? './data');
+  const dir = path.resolve(values.dir ?? (process.env.SARING_DATA_DIR || './data'));
   const stopWhen = opts.stopWhen ?? nextSignal();
   ensureTestdbBinary((msg) => io.stderr.write(`saring db: ${msg}\n`));
   const store = await startEmbeddedStore({ dir, port, host: values.host ?? '127.0.0.1', onLog: (line) => io.stderr.write(`${line}\n`) });

@@ -12,7 +12,7 @@ export async function runRulesValidate(argv: string[], io: CommandIo): Promise<n
     io.stdout.write('saring rules validate [DIR]   (default: $SARING_RULES_DIR or ./rules)\n');
     return 0;
   }
-  const dir = argv.find((a) => !a.startsWith('-')) ?? process.env.SARING_RULES_DIR ?? 'rules';
+  const dir = argv.find((a) => !a.startsWith('-')) ?? (process.env.SARING_RULES_DIR || 'rules');
   try {
     const rs = await loadRulesetFromDir(dir);
     const names = rs.files.map((f) => f.name).join(', ');

@@ -5,7 +5,7 @@ import type { AppDepsWithSites } from '../http/app';
 import { AppError } from '../http/errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { chargeAuthor } from '../http/middleware/rate-limit';
-import { parseBody, parseWith } from '../http/validate';
+import { parseBody, parseQuery } from '../http/validate';
 import { getComment, listComments } from './list-comments';
 import { listCommentsQuery, moderateSchema, submitCommentSchema } from './schema';
 import { toCommentView, toSubmitResponse } from './serialize';
@@ -28,7 +28,7 @@ export function commentRoutes(deps: AppDepsWithSites): Router {
   });
 
   router.get('/v1/comments', anyone, async (req, res) => {
-    const q = parseWith(listCommentsQuery, req.query);
+    const q = parseQuery(listCommentsQuery, req.query);
     const { items, nextCursor } = await listComments(deps.store.models, principalOf(req), q);
     res.json({ items: items.map(toCommentView), nextCursor });
   });

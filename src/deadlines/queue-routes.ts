@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../http/deps';
 import { principalOf, requireRole } from '../http/middleware/auth';
-import { parseWith } from '../http/validate';
+import { parseQuery } from '../http/validate';
 import { listQueue, queueQuery, toQueueView } from './list-queue';
 
 /**
@@ -17,7 +17,7 @@ export function queueRoutes(deps: AppDeps): Router {
     (req, _res, next) => (req.query.queue === undefined && req.query.sort === undefined ? next('route') : next()),
     anyone,
     async (req, res) => {
-      const q = parseWith(queueQuery, req.query);
+      const q = parseQuery(queueQuery, req.query);
       const { items, nextCursor } = await listQueue(deps.store.models, principalOf(req), q);
       const now = deps.now();
       res.json({ items: items.map((d) => toQueueView(d, now)), nextCursor });

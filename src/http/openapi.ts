@@ -288,8 +288,8 @@ const paths: Json = {
       tags: ['moderation'],
       parameters: [
         { name: 'siteId', in: 'query', schema: str() },
-        { name: 'from', in: 'query', schema: str({ description: 'ISO date or date-time' }) },
-        { name: 'to', in: 'query', schema: str({ description: 'ISO date or date-time' }) },
+        { name: 'from', in: 'query', schema: str({ description: 'ISO date-time, or a date: the start of that WIB (UTC+7) day' }) },
+        { name: 'to', in: 'query', schema: str({ description: 'ISO date-time (exclusive), or a date: that whole WIB (UTC+7) day is included' }) },
         { name: 'format', in: 'query', schema: str({ enum: ['json', 'csv'] }) },
       ],
       responses: { 200: { description: 'the report', content: { 'application/json': { schema: ref('Compliance') }, 'text/csv': { schema: str() } } }, ...errors(...auth, 422, 503) },

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledRuleset } from '../moderation/compiled';
-import { compileRuleset, type RuleFileSource } from './compile';
+import type { RuleFileSource } from './compile';
+import { compileServableRuleset } from './servable';
 
 /** True for the files a rules directory is made of. */
 export function isRuleFileName(name: string): boolean {
@@ -16,8 +17,8 @@ export async function readRuleSources(dir: string): Promise<RuleFileSource[]> {
 
 /**
  * Loads and compiles a rules directory. Throws `RulesetError` (file, line, rule id)
- * when any file is broken.
+ * when any file is broken, or when the directory holds no rules at all.
  */
 export async function loadRulesetFromDir(dir: string): Promise<CompiledRuleset> {
-  return compileRuleset(await readRuleSources(dir));
+  return compileServableRuleset(await readRuleSources(dir), dir);
 }

@@ -1,5 +1,6 @@
 import { RulesetError } from '../moderation/errors';
-import { compileRuleset, type RuleFileSource } from './compile';
+import type { RuleFileSource } from './compile';
+import { compileServableRuleset } from './servable';
 
 /**
  * Compiles `sources` with file `name` replaced by `text` (or removed when `text` is null).
@@ -9,7 +10,7 @@ export function validateCandidateSources(sources: ReadonlyArray<RuleFileSource>,
   const next = sources.filter((s) => s.name !== name);
   if (text !== null) next.push({ name, text });
   try {
-    compileRuleset(next);
+    compileServableRuleset(next, 'rules');
     return null;
   } catch (err) {
     if (err instanceof RulesetError) return err;

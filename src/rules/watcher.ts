@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { CompiledRuleset } from '../moderation/compiled';
 import { RulesetError } from '../moderation/errors';
-import { compileRuleset } from './compile';
 import { isRuleFileName, readRuleSources } from './load';
+import { compileServableRuleset } from './servable';
 import { validateCandidateSources } from './validate-candidate';
 
 /** Outcome of a reload: the new ruleset, or why it was refused (the old one keeps serving). */
@@ -42,9 +42,9 @@ export class RuleService {
 
   constructor(private readonly options: RuleServiceOptions) {}
 
-  /** Initial load; throws `RulesetError` when the directory's rules are broken. */
+  /** Initial load; throws `RulesetError` when the directory's rules are broken or there are none. */
   async start(): Promise<CompiledRuleset> {
-    const ruleset = compileRuleset(await readRuleSources(this.options.dir));
+    const ruleset = compileServableRuleset(await readRuleSources(this.options.dir), this.options.dir);
     this.ruleset = ruleset;
     return ruleset;
   }
@@ -74,7 +74,7 @@ export class RuleService {
     let result: ReloadResult;
     let changed = false;
     try {
-      const ruleset = compileRuleset(await readRuleSources(this.options.dir));
+      const ruleset = compileServableRuleset(await readRuleSources(this.options.dir), this.options.dir);
       changed = this.ruleset?.version !== ruleset.version;
       this.ruleset = ruleset;
       result = { ok: true, ruleset };

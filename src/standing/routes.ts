@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../http/deps';
 import { principalOf, requireRole } from '../http/middleware/auth';
-import { parseBody, parseWith } from '../http/validate';
+import { parseBody, parseParams } from '../http/validate';
 import type { SiteDirectory } from '../sites/site-directory';
 import { banAuthor, getStanding, liftBan } from './ban-author';
 import { authorParams, banSchema, liftBanSchema } from './schema';
@@ -15,18 +15,18 @@ export function standingRoutes(deps: AppDeps & { sites: SiteDirectory }): Router
   const moderator = requireRole(deps.auth, 'moderator', 'admin');
 
   router.get('/v1/sites/:id/authors/:authorId', requireRole(deps.auth), async (req, res) => {
-    const p = parseWith(authorParams, req.params);
+    const p = parseParams(authorParams, req.params);
     res.json(await getStanding(deps, principalOf(req), p.id, p.authorId));
   });
 
   router.post('/v1/sites/:id/authors/:authorId/ban', moderator, async (req, res) => {
-    const p = parseWith(authorParams, req.params);
+    const p = parseParams(authorParams, req.params);
     const input = parseBody(banSchema, req.body);
     res.json(await banAuthor(deps, principalOf(req), p.id, p.authorId, input));
   });
 
   router.delete('/v1/sites/:id/authors/:authorId/ban', moderator, async (req, res) => {
-    const p = parseWith(authorParams, req.params);
+    const p = parseParams(authorParams, req.params);
     const input = parseBody(liftBanSchema, req.body ?? {});
     res.json(await liftBan(deps, principalOf(req), p.id, p.authorId, input.reason));
   });

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { lockDataDir } from './data-dir-lock';
 
 /**
  * The embedded MongoDB-compatible store: FerretDB v1.24 with its SQLite
@@ -69,19 +70,31 @@ export interface EmbeddedStoreOptions {
 export async function startEmbeddedStore(opts: EmbeddedStoreOptions): Promise<EmbeddedStore> {
   const bin = ensureTestdbBinary(opts.onBuild);
   mkdirSync(opts.dir, { recursive: true });
+  // one embedded store per folder: a second one on the same SQLite files would fight the first (DataDirInUseError)
+  const lock = lockDataDir(opts.dir);
   const addr = `${opts.host ?? '127.0.0.1'}:${opts.port ?? 0}`;
-  const child = spawn(bin, ['-addr', addr, '-dir', path.resolve(opts.dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let child: ChildProcess;
+  try {
+    child = spawn(bin, ['-addr', addr, '-dir', path.resolve(opts.dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {
     if (stderr.length < 50) stderr.push(line);
     opts.onLog?.(line);
   });
   // never leave the store process behind when this process exits on any path
-  const killOnExit = () => child.kill('SIGTERM');
+  const killOnExit = () => {
+    child.kill('SIGTERM');
+    lock.release();
+  };
   process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) =>
     child.once('exit', () => {
       process.off('exit', killOnExit);
+      lock.release();
       resolve();
     }),
   );

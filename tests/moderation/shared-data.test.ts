@@ -9,7 +9,7 @@ interface CatchRow {
   category: string;
 }
 
-describe('shared test material (../shared/data)', () => {
+describe('must-pass and must-catch material (tests/fixtures)', () => {
   const ruleset = shippedRuleset();
 
   it.each(readJsonl<PassRow>('must-pass.jsonl').map((r) => [r.text]))('when %j is submitted, then it is approved with no reasons', (text) => {

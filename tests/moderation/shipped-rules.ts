@@ -5,8 +5,8 @@ import { compileRuleset, type CompiledRuleset } from '../../src/moderation';
 /** Repository root and the shipped rules directory. */
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const RULES_DIR = path.join(REPO_ROOT, 'rules');
-/** `../shared` next to the repo, or SARING_SHARED_DIR. */
-export const SHARED_DIR = process.env.SARING_SHARED_DIR ?? path.resolve(REPO_ROOT, '../shared');
+/** The project's own test data (tests/fixtures), so a bare clone runs its tests. */
+export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'fixtures');
 
 let cached: CompiledRuleset | null = null;
 
@@ -19,9 +19,9 @@ export function shippedRuleset(): CompiledRuleset {
   return cached;
 }
 
-/** Reads a JSON-lines file of the shared test material. */
+/** Reads a JSON-lines file of tests/fixtures. */
 export function readJsonl<T>(name: string): T[] {
-  return readFileSync(path.join(SHARED_DIR, 'data', name), 'utf8')
+  return readFileSync(path.join(FIXTURES_DIR, name), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as T);

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import request from 'supertest';
 import { ADMIN_TOKEN, createPrincipal, createSite } from '../support/app';
 import { launchChromium, signIn } from '../support/browser';
+import { screenshotFile } from '../support/screenshots';
 import { aHeldComment } from '../support/held';
 import { startLiveInstance, type LiveInstance } from '../support/live';
 import { waitUntil } from '../support/wait';
@@ -35,7 +35,7 @@ describe('the moderator page in a real browser', () => {
     await first.waitForSelector(`.queue-item[data-id="${xss.id}"]`);
     await second.waitForSelector(`.queue-item[data-id="${older.id}"]`);
     await first.waitForSelector('.history li');
-    await first.screenshot({ path: path.resolve(__dirname, '../../docs/moderator.png') });
+    await first.screenshot({ path: screenshotFile('moderator.png') });
 
     // the markup arrives as text: no element was made from it and nothing ran
     const shown = await first.textContent(`.queue-item[data-id="${xss.id}"] .excerpt`);

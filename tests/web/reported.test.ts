@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
 import { aComment, createPrincipal, createSite } from '../support/app';
 import { aHeldComment } from '../support/held';
 import { startLiveInstance, type LiveInstance } from '../support/live';
+import { screenshotFile } from '../support/screenshots';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const run = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -70,8 +70,7 @@ run('moderator page: Reported queue and compliance dashboard (real chromium)', (
     })()`);
     expect(drawn).toBeGreaterThan(1000);
     expect(await page.locator('#figures dd').first().textContent()).toMatch(/^\d+$/);
-    mkdirSync(path.resolve(__dirname, '../../docs'), { recursive: true });
-    await page.screenshot({ path: path.resolve(__dirname, '../../docs/dashboard.png'), fullPage: true });
+    await page.screenshot({ path: screenshotFile('dashboard.png'), fullPage: true });
   });
 
   it('when the moderator rejects the reported comment on the page, then it leaves the queue', async () => {

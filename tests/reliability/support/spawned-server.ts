@@ -4,15 +4,15 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 const root = path.resolve(__dirname, '../../..');
-/** A build of its own, so a test never races another engineer's `npm run build` into dist/. */
-const outDir = path.join(root, '.cache', 'reliability-build');
-
 /**
  * Compiles the service with the project's build config (tsconfig.build.json)
- * into `.cache/reliability-build`. Type errors elsewhere do not stop tsc from
- * emitting, so the check is that server.js is there.
+ * into `.cache/<name>` (a build of its own, so a test never races another
+ * engineer's `npm run build` into dist/, nor another test file's build in a
+ * parallel jest worker). Type errors elsewhere do not stop tsc from emitting,
+ * so the check is that server.js is there.
  */
-export function buildServer(): string {
+export function buildServer(name = 'reliability-build'): string {
+  const outDir = path.join(root, '.cache', name);
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', outDir], { cwd: root, stdio: 'ignore' });
   const entry = path.join(outDir, 'src', 'server.js');
