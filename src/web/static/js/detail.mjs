@@ -27,11 +27,11 @@ export class Detail {
 
   fetchOnce(key, load) {
     if (!this.cache.has(key)) {
-      this.cache.set(key, { state: 'loading' });
-      load().then(
-        (value) => this.cache.set(key, { state: 'done', value }),
-        () => this.cache.set(key, { state: 'done', value: undefined }),
-      ).finally(() => this.refresh?.());
+      const entry = { state: 'loading' };
+      this.cache.set(key, entry);
+      // an answer for an entry forgotten meanwhile (the author wrote again) is stale: dropped
+      const settle = (value) => this.cache.get(key) === entry && this.cache.set(key, { state: 'done', value });
+      load().then(settle, () => settle(undefined)).finally(() => this.refresh?.());
     }
     return this.cache.get(key);
   }

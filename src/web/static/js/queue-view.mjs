@@ -180,6 +180,9 @@ export class QueueView {
 
   render() {
     const items = this.state.items;
+    // nothing chosen yet (an empty queue got its first comment, a new page): the most urgent one.
+    // A chosen comment never leaves the page unseen: ours moves on in leave(), another's is kept marked.
+    if (!this.state.has(this.selectedId)) this.selectedId = items[0]?.id;
     $('queue-empty').hidden = items.length > 0;
     replace($('queue-list'), items.map((c) => this.row(c)));
     this.renderCounts();
