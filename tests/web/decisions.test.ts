@@ -3,6 +3,7 @@ import request from 'supertest';
 import { ADMIN_TOKEN, aComment, createSite } from '../support/app';
 import { launchChromium, signIn } from '../support/browser';
 import { startLiveInstance, type LiveInstance } from '../support/live';
+import { waitUntil } from '../support/wait';
 
 /**
  * A decision goes to the comment on screen. The page used to reset its
@@ -56,7 +57,7 @@ describe('decisions on the moderator page (two pages, real browser)', () => {
     await page.click(`.queue-item[data-id="${ids[2]}"]`);
     await page.keyboard.press('a');
     await page.waitForSelector(`.queue-item[data-id="${ids[2]}"]`, { state: 'detached' });
-    await page.waitForFunction(`!document.querySelector('#decision-error')?.textContent && document.querySelector('#detail').dataset.id === ${JSON.stringify(ids[3])}`);
+    await waitUntil(async () => (await page.getAttribute('#detail', 'data-id')) === ids[3], { what: 'the next comment in the detail' });
     expect(await selected(page)).toBe(ids[3]);
     await page.keyboard.press('r');
     await page.waitForSelector(`.queue-item[data-id="${ids[3]}"]`, { state: 'detached' });

@@ -1,4 +1,4 @@
-/* global document */
+/* global document, setTimeout, clearTimeout */
 import { api } from './api.mjs';
 import { el, highlighted, reasonList, replace } from './dom.mjs';
 import { statusLabel, t, timeLabel, timeLeft } from './i18n.mjs';
@@ -75,6 +75,16 @@ export class Detail {
   }
 
   side(c) {
+    // side data waits until the selection rests a moment: holding j through a long queue fetches nothing on the way
+    if (this.restedId !== c.id) {
+      clearTimeout(this.restTimer);
+      this.restTimer = setTimeout(() => {
+        this.restedId = c.id;
+        this.refresh?.();
+      }, 200);
+      const waiting = { state: 'waiting' };
+      return [c.reportCount ? waiting : { state: 'done', value: [] }, waiting, waiting];
+    }
     const author = `a\u0000${c.siteId}\u0000${c.author?.id}\u0000`;
     return [
       c.reportCount ? this.fetchOnce(`r\u0000${c.id}\u0000${c.reportCount}`, () => api(`/v1/comments/${encodeURIComponent(c.id)}/reports`).then((r) => r.items)) : { state: 'done', value: [] },

@@ -197,7 +197,9 @@ export class QueueView {
     $('queue-count').dataset.total = String(total);
     $('count-reported').textContent = String(counts?.reported ?? 0);
     $('count-overdue').textContent = String(counts?.overdue ?? 0);
-    $('page-info').textContent = t('pageOf', { page: this.state.page + 1, shown: this.state.items.length, total });
+    // with a category chosen, the page counts against that category's exact count
+    const matching = this.filters.category ? (counts?.byCategory.find((c) => c.category === this.filters.category)?.count ?? 0) : total;
+    $('page-info').textContent = t('pageOf', { page: this.state.page + 1, shown: this.state.items.length, total: matching });
     $('page-prev').disabled = this.state.page === 0;
     $('page-next').disabled = !this.state.nextCursor;
     const cats = counts?.byCategory ?? [];
