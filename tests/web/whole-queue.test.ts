@@ -43,12 +43,12 @@ describe('a long queue on the desk (real chromium)', () => {
     const rest = await request(a.app).get(`/v1/comments?queue=all&sort=due&limit=200&cursor=${api.body.nextCursor}`).set('Authorization', `Bearer ${mod}`);
     expected.push(...rest.body.items.map((c: { id: string }) => c.id));
     expect(expected).toHaveLength(250);
-    const seen = [await page.getAttribute('.queue-item.selected', 'data-id')];
+    const seen: (string | null)[] = [await page.getAttribute('.queue-item.selected', 'data-id')];
     for (let i = 1; i < 250; i += 1) {
       await page.keyboard.press('j');
       seen.push(await waitUntil(async () => {
         const id = await page.getAttribute('.queue-item.selected', 'data-id').catch(() => null);
-        return id !== seen[i - 1] && id;
+        return id !== seen[i - 1] ? id : null;
       }, { timeoutMs: 15_000, what: `the selection after j #${i}` }));
     }
     expect(seen).toEqual(expected);
