@@ -18,7 +18,6 @@ COPY bin ./bin
 COPY rules ./rules
 # the moderator page's static files (tsc does not copy them; the service finds them under src/web)
 COPY src/web/static ./src/web/static
-COPY src/web/reported ./src/web/reported
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:8080/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

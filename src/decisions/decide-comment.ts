@@ -118,7 +118,7 @@ async function writeDecision(deps: DecideDeps, principal: Principal, before: Com
     at: now,
   });
   await deps.events
-    .publish('comment.decided', { ...toCommentView(after), previousStatus: fresh.status, decidedBy: principal.id }, fresh.siteId)
+    .publish('comment.decided', { ...toCommentView(after), previousStatus: fresh.status, decidedBy: principal.id, ...(principal.name ? { decidedByName: principal.name } : {}) }, fresh.siteId)
     .catch((err: unknown) => deps.logger.warn({ err, commentId: fresh._id }, 'could not publish comment.decided'));
   return { fresh, after };
 }

@@ -101,7 +101,18 @@ const schemas: Json = {
     createdAt: dateTime,
     updatedAt: dateTime,
   }),
-  CommentPage: obj(['items'], { items: { type: 'array', items: ref('Comment') }, nextCursor: opt(str()) }),
+  CommentPage: obj(['items'], {
+    items: { type: 'array', items: ref('Comment') },
+    nextCursor: opt(str()),
+    counts: obj(['total', 'held', 'reported', 'overdue', 'byCategory', 'bySite'], {
+      total: { type: 'integer' },
+      held: { type: 'integer' },
+      reported: { type: 'integer' },
+      overdue: { type: 'integer' },
+      byCategory: { type: 'array', items: obj(['category', 'count'], { category: str(), count: { type: 'integer' } }) },
+      bySite: { type: 'array', items: obj(['siteId', 'count'], { siteId: str(), count: { type: 'integer' } }) },
+    }),
+  }),
   Policy: obj([], {
     preModeration: { type: 'boolean' },
     strictness: str({ enum: ['lenient', 'standard', 'strict'] }),
@@ -237,12 +248,12 @@ const paths: Json = {
       responses: { 201: json(ref('SubmitResult'), 'stored and decided'), 200: json(ref('SubmitResult'), 'the same (site, externalId) again: with the same text, the stored decision (an idempotent retry); with another text, an edit — moderated again, a new revision, the old text kept in the audit trail, `comment.edited` streamed'), ...errors(...body, ...auth, 409, 503) },
     },
     get: {
-      summary: 'List comments (moderator: its sites; site: its own), newest first, cursor paginated; `queue=held|reported` (or `sort=due`) lists a queue by deadline instead',
+      summary: 'List comments (moderator: its sites; site: its own), newest first, cursor paginated; `queue=held|reported|all` (or `sort=due`) lists a queue by deadline instead (soonest first, ties by id; `category` filters it, `counts=true` adds the exact counts of the whole queue)',
       tags: ['comments'],
-      parameters: ['status', 'siteId', 'articleId', 'authorId', 'queue', 'sort', 'cursor', 'limit'].map((name) => ({
+      parameters: ['status', 'siteId', 'articleId', 'authorId', 'queue', 'sort', 'category', 'counts', 'cursor', 'limit'].map((name) => ({
         name,
         in: 'query',
-        schema: name === 'limit' ? { type: 'integer', minimum: 1, maximum: 200 } : name === 'queue' ? str({ enum: ['held', 'reported'] }) : name === 'sort' ? str({ enum: ['due'] }) : str(),
+        schema: name === 'limit' ? { type: 'integer', minimum: 1, maximum: 200 } : name === 'queue' ? str({ enum: ['held', 'reported', 'all'] }) : name === 'sort' ? str({ enum: ['due'] }) : name === 'counts' ? str({ enum: ['true', 'false'] }) : str(),
       })),
       responses: { 200: json(ref('CommentPage'), 'a page of comments'), ...errors(...auth, 422, 503) },
     },

@@ -20,6 +20,8 @@ export function moderatorPage(): Router {
   const router = Router();
   const dir = staticDir();
   const index = path.join(dir, 'index.html');
+  // the service's front door is the desk (it was a JSON 404)
+  router.get('/', (_req, res) => res.redirect(302, '/moderator'));
   router.get(['/moderator', '/moderator/'], (_req, res) => {
     res.set('Cache-Control', 'no-cache');
     res.sendFile(index);

@@ -26,10 +26,11 @@ const rows: Row[] = [
   { route: 'GET /readyz', call: () => ({ path: '/readyz' }), expect: all(200) },
   { route: 'GET /metrics', call: () => ({ path: '/metrics' }), expect: all(200) },
   { route: 'GET /v1/openapi.json', call: () => ({ path: '/v1/openapi.json' }), expect: all(200) },
+  { route: 'GET /', call: () => ({ path: '/' }), expect: all(302) },
   { route: 'GET /moderator', call: () => ({ path: '/moderator' }), expect: all(200), runs: moderatorPageShipped },
   { route: 'GET /moderator/', call: () => ({ path: '/moderator/' }), expect: all(200), runs: moderatorPageShipped },
-  { route: 'GET /moderator/reported', call: () => ({ path: '/moderator/reported' }), expect: all(200), runs: moderatorPageShipped },
-  { route: 'GET /moderator/reported/', call: () => ({ path: '/moderator/reported/' }), expect: all(200), runs: moderatorPageShipped },
+  { route: 'GET /moderator/reported', call: () => ({ path: '/moderator/reported' }), expect: all(301) },
+  { route: 'GET /moderator/reported/', call: () => ({ path: '/moderator/reported/' }), expect: all(301) },
   { route: 'GET /moderator/vendor/chart.umd.js', call: () => ({ path: '/moderator/vendor/chart.umd.js' }), expect: all(200), runs: moderatorPageShipped },
   {
     route: 'POST /v1/comments',

@@ -17,9 +17,10 @@ export interface LiveInstance extends TestApp {
 
 /**
  * Starts an instance on its own database, or on `dbName` to share one store
- * with another instance (the two-instance tests). Test timings are short by default.
+ * with another instance (the two-instance tests), on `port` to stand in for a
+ * restarted service. Test timings are short by default.
  */
-export async function startLiveInstance(opts: { label?: string; dbName?: string; live?: LiveOptions } = {}): Promise<LiveInstance> {
+export async function startLiveInstance(opts: { label?: string; dbName?: string; port?: number; live?: LiveOptions } = {}): Promise<LiveInstance> {
   const t = await buildTestApp({ label: opts.label ?? 'live', ...(opts.dbName ? { dbName: opts.dbName } : {}) });
   const server = http.createServer(t.app);
   const live = startLive(server, { config: t.config, store: t.store, auth: t.auth, events: t.events, logger: createLogger('silent'), metrics: t.metrics }, {
@@ -27,7 +28,7 @@ export async function startLiveInstance(opts: { label?: string; dbName?: string;
     webhooks: false,
     ...opts.live,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {

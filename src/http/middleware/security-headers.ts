@@ -7,8 +7,14 @@ import helmet, { type HelmetOptions } from 'helmet';
  * nonces) helmet sets the same headers on every answer through a chain of a
  * dozen middlewares; this asks helmet once at start-up what it would set and
  * then writes that list on each answer. helmet stays the source of the values.
+ *
+ * The CSP never carries helmet's default `upgrade-insecure-requests`: the
+ * service is served over plain HTTP behind a TLS-terminating proxy or on an
+ * intranet host name, and that directive made browsers fetch the page's own
+ * CSS and JS over https there (a bare page). TLS belongs to the proxy.
  */
 export function securityHeaders(options: Readonly<HelmetOptions>): RequestHandler {
+  options = withoutUpgrade(options);
   const headers: [string, string][] = [];
   const probe = {
     setHeader: (name: string, value: number | string | readonly string[]) => {
@@ -26,4 +32,11 @@ export function securityHeaders(options: Readonly<HelmetOptions>): RequestHandle
     for (const [name, value] of headers) res.setHeader(name, value);
     next();
   };
+}
+
+function withoutUpgrade(options: Readonly<HelmetOptions>): HelmetOptions {
+  const csp = options.contentSecurityPolicy;
+  if (csp === false) return options;
+  const given = typeof csp === 'object' ? csp : {};
+  return { ...options, contentSecurityPolicy: { ...given, directives: { ...given.directives, upgradeInsecureRequests: null } } };
 }

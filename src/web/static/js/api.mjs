@@ -1,4 +1,4 @@
-/* global fetch, sessionStorage */
+/* global fetch, sessionStorage, document, URL, setTimeout */
 const KEY = 'saring.token';
 
 /** The signed-in token (this tab only). */
@@ -31,4 +31,20 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(res.status, data);
   return data;
+}
+
+/**
+ * Downloads a file the API serves only with the token (a plain link sends
+ * none and got a 401): fetch it with the bearer header, then click a
+ * temporary link to the blob.
+ */
+export async function download(path, filename) {
+  const res = await api(path, { raw: true, headers: { Accept: 'text/csv' } });
+  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => undefined));
+  const url = URL.createObjectURL(await res.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

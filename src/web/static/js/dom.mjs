@@ -1,4 +1,5 @@
 /* global document, setTimeout, clearTimeout */
+import { t } from './i18n.mjs';
 /**
  * Tiny DOM helpers. Everything that comes from a reader or the API is set
  * with textContent — never innerHTML — so a comment is always shown as text.
@@ -55,9 +56,9 @@ export function highlighted(text, reasons) {
   return node;
 }
 
-/** The reasons as a list: category, action, message, legal basis, rule id. */
-export function reasonList(reasons) {
-  if (!reasons || reasons.length === 0) return el('p', { class: 'muted', text: 'No rule matched (held by site policy).' });
+/** The reasons as a list: action, category, message, the law in force, rule id. */
+export function reasonList(reasons, { reported = false } = {}) {
+  if (!reasons || reasons.length === 0) return el('p', { class: 'muted no-rule', text: t(reported ? 'noRuleReported' : 'noRule') });
   return el(
     'ul',
     { class: 'reasons' },
@@ -68,18 +69,12 @@ export function reasonList(reasons) {
         el('span', { class: `badge action-${r.action}`, text: r.action }),
         el('strong', { text: r.category }),
         ' ',
-        el('span', { text: r.message }),
+        el('span', { class: 'message', text: r.message }),
         el('div', { class: 'legal', text: r.legalBasis }),
-        el('div', { class: 'rule-id muted', text: `rule ${r.ruleId}` }),
+        el('div', { class: 'rule-id muted', text: t('rule', { id: r.ruleId }) }),
       ),
     ),
   );
-}
-
-/** A short human time. */
-export function timeLabel(iso) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString('id-ID', { dateStyle: 'short', timeStyle: 'short' });
 }
 
 /** Shows a message for a few seconds. */

@@ -1,59 +1,93 @@
 /**
- * The live queue of held comments, independent of the DOM: comments enter
- * when created `pending` (or listed at start) and leave when decided.
+ * One page of the moderation queue, independent of the DOM. The server
+ * orders the queue (soonest deadline first, ties by id) and counts it; this
+ * keeps the page it answered, in the same order, and applies live events:
+ * a new held comment joins the page when it sorts inside it, a decided one
+ * leaves — except the selected one decided elsewhere, which stays on screen
+ * marked as decided, so a keystroke never lands on a comment nobody chose.
  */
-export class QueueState {
+const FAR = 8.64e15;
+
+/** The sort key of a queued comment: (deadline, id), as the server sorts. */
+export function dueKey(c) {
+  const t = c.dueAt ? new Date(c.dueAt).getTime() : FAR;
+  return [Number.isNaN(t) ? FAR : t, c.id];
+}
+
+/** Compares two comments by due time, then id (both ascending). */
+export function byDue(a, b) {
+  const [ta, ia] = dueKey(a);
+  const [tb, ib] = dueKey(b);
+  return ta - tb || (ia < ib ? -1 : ia > ib ? 1 : 0);
+}
+
+/** Categories of a comment, `none` when no rule matched. */
+export function categoriesOf(c) {
+  const cats = new Set((c.reasons ?? []).map((r) => r.category).filter(Boolean));
+  return cats.size ? [...cats] : ['none'];
+}
+
+export class QueuePage {
   constructor() {
-    this.items = new Map();
-    this.gone = new Set();
-    this.recent = [];
-    this.filters = { siteId: '', articleId: '', category: '' };
+    this.items = [];
+    this.nextCursor = null;
+    this.cursors = [null];
+    this.page = 0;
+    this.counts = undefined;
+    /** id → the event data of a comment decided elsewhere while selected. */
+    this.gone = new Map();
   }
 
-  /** Adds a held comment unless it was already decided. */
-  add(comment) {
-    if (comment.status !== 'pending' || this.gone.has(comment.id)) return false;
-    this.items.set(comment.id, comment);
+  /** Replaces the page with a server answer. */
+  load(items, nextCursor) {
+    this.items = [...items].sort(byDue);
+    this.nextCursor = nextCursor;
+    this.gone.clear();
+  }
+
+  has(id) {
+    return this.items.some((c) => c.id === id);
+  }
+
+  get(id) {
+    return this.items.find((c) => c.id === id);
+  }
+
+  indexOf(id) {
+    return this.items.findIndex((c) => c.id === id);
+  }
+
+  /** A new held comment: joins the page when it sorts before its end (or the page is the last one). */
+  offer(c) {
+    if (this.has(c.id)) return false;
+    const last = this.items[this.items.length - 1];
+    if (this.nextCursor && (!last || byDue(c, last) > 0)) return false;
+    this.items.push(c);
+    this.items.sort(byDue);
     return true;
   }
 
-  /** Applies a `comment.decided` event (or our own decision's answer). */
-  decided(comment) {
-    if (comment.status !== 'pending') {
-      this.gone.add(comment.id);
-      this.items.delete(comment.id);
-      this.recent = [comment, ...this.recent.filter((c) => c.id !== comment.id)].slice(0, 20);
-    } else this.items.set(comment.id, comment);
+  /** Removes a comment from the page. */
+  remove(id) {
+    const i = this.indexOf(id);
+    if (i >= 0) this.items.splice(i, 1);
+    this.gone.delete(id);
+    return i;
   }
 
-  /** Categories of a comment (one entry per distinct category). */
-  static categories(comment) {
-    const cats = new Set((comment.reasons ?? []).map((r) => r.category));
-    return cats.size ? [...cats] : ['(policy)'];
+  /** Keeps a decided comment on screen, marked, until the moderator moves on. */
+  markGone(id, data) {
+    if (this.has(id)) this.gone.set(id, data);
   }
 
-  /** The held comments passing the filters, oldest first. */
-  visible() {
-    const { siteId, articleId, category } = this.filters;
-    return [...this.items.values()]
-      .filter((c) => !siteId || c.siteId === siteId)
-      .filter((c) => !articleId || c.articleId === articleId)
-      .filter((c) => !category || QueueState.categories(c).includes(category))
-      .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
+  /** Drops every marked comment except `keep`. */
+  dropGone(keep) {
+    for (const id of [...this.gone.keys()]) if (id !== keep) this.remove(id);
   }
 
-  /** Held comments per category (site and article filters applied, not the category one). */
-  counters() {
-    const counts = new Map();
-    for (const c of this.items.values()) {
-      if (this.filters.siteId && c.siteId !== this.filters.siteId) continue;
-      if (this.filters.articleId && c.articleId !== this.filters.articleId) continue;
-      for (const cat of QueueState.categories(c)) counts.set(cat, (counts.get(cat) ?? 0) + 1);
-    }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  }
-
-  sites() {
-    return [...new Set([...this.items.values()].map((c) => c.siteId))].sort();
+  /** The comment `step` places from `id` on this page. */
+  neighbour(id, step) {
+    const i = this.indexOf(id);
+    return i < 0 ? undefined : this.items[i + step];
   }
 }

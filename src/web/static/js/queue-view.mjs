@@ -1,178 +1,309 @@
-/* global document */
+/* global document, setTimeout, clearTimeout, URLSearchParams */
 import { api, ApiError } from './api.mjs';
-import { el, highlighted, reasonList, replace, timeLabel, toast } from './dom.mjs';
-import { QueueState } from './queue-state.mjs';
+import { Detail } from './detail.mjs';
+import { el, replace, toast } from './dom.mjs';
+import { statusLabel, t, timeLabel, timeLeft } from './i18n.mjs';
+import { categoriesOf, QueuePage } from './queue-state.mjs';
 
 const $ = (id) => document.getElementById(id);
+export const PAGE_SIZE = 50;
 
-/** The queue page: list, counters, detail with history, decisions and keyboard shortcuts. */
+/**
+ * The queue (all held and reported comments) or the Reported queue, one
+ * server page at a time in due order, with the server's exact counts, the
+ * selected comment's detail, decisions and the keyboard. A decision goes to
+ * the comment on screen: the next comment is chosen when the key is
+ * pressed, and a comment decided elsewhere stays selected, marked.
+ */
 export class QueueView {
-  constructor() {
-    this.state = new QueueState();
+  constructor({ names }) {
+    this.names = names;
+    this.mode = 'all';
+    this.filters = { siteId: '', articleId: '', category: '' };
+    this.state = new QueuePage();
     this.selectedId = undefined;
-    this.history = new Map();
+    this.pending = new Map();
+    this.conflict = undefined;
+    this.busy = undefined;
+    this.recent = [];
     this.siteIds = [];
+    this.detail = new Detail($('detail'), { onDecide: (status, force) => this.decide(status, force), nameOf: (id, name) => this.nameOf(id, name) });
+    this.detail.refresh = () => this.renderDetail();
     $('f-site').addEventListener('change', (e) => this.setFilter('siteId', e.target.value));
-    $('f-article').addEventListener('input', (e) => this.setFilter('articleId', e.target.value.trim()));
+    $('f-article').addEventListener('change', (e) => this.setFilter('articleId', e.target.value.trim()));
     $('f-category').addEventListener('change', (e) => this.setFilter('category', e.target.value));
+    $('page-prev').addEventListener('click', () => this.turn(-1));
+    $('page-next').addEventListener('click', () => this.turn(1));
     document.addEventListener('keydown', (e) => this.onKey(e));
   }
 
-  /** Loads the held comments (after the stream is open, so nothing falls in between). */
-  async load(principal) {
-    this.siteIds = principal.siteIds ?? [];
-    const res = await api('/v1/comments?status=pending&limit=200');
-    for (const c of res.items) this.state.add(c);
+  nameOf(id, name) {
+    if (name && id) this.names.set(id, name);
+    return (id && this.names.get(id)) ?? id ?? '?';
+  }
+
+  query(extra = {}) {
+    const q = new URLSearchParams({ queue: this.mode, sort: 'due', ...extra });
+    for (const [k, v] of Object.entries(this.filters)) if (v) q.set(k, v);
+    return `/v1/comments?${q}`;
+  }
+
+  /** Shows the whole queue (`all`) or the Reported one, from its first page. */
+  async show(mode, principal) {
+    if (principal) {
+      this.siteIds = principal.siteIds ?? [];
+      this.me = principal.id;
+    }
+    const changed = mode !== this.mode;
+    this.mode = mode;
+    $('queue-title').textContent = t(mode === 'reported' ? 'queueReported' : 'queueAll');
+    if (changed || !this.loaded) await this.reload(true);
+    else this.render();
+  }
+
+  /** Loads the current page again (`first`: the first page), keeping the selection when it is still there. */
+  async reload(first = false) {
+    if (first) {
+      this.state.cursors = [null];
+      this.state.page = 0;
+    }
+    const cursor = this.state.cursors[this.state.page];
+    try {
+      const res = await api(this.query({ limit: String(PAGE_SIZE), counts: 'true', ...(cursor ? { cursor } : {}) }));
+      const keep = this.selectedId && this.state.get(this.selectedId);
+      this.state.load(res.items, res.nextCursor);
+      this.state.counts = res.counts;
+      // the selected comment stays on screen even if a reload would move it off the page
+      if (keep && !this.state.has(keep.id) && !first && !this.state.offer(keep)) this.state.items.unshift(keep);
+      this.loaded = true;
+      $('queue-empty').textContent = t('empty');
+      if (!this.state.has(this.selectedId)) this.selectedId = this.state.items[0]?.id;
+      this.render();
+    } catch (err) {
+      $('queue-empty').textContent = t('loadError', { message: err.message });
+      $('queue-empty').hidden = false;
+    }
+  }
+
+  /** Asks the server for the exact counts again (debounced: a burst of events costs one read). */
+  recount() {
+    clearTimeout(this.recountTimer);
+    this.recountTimer = setTimeout(async () => {
+      try {
+        const res = await api(this.query({ limit: '1', counts: 'true' }));
+        this.state.counts = res.counts;
+        this.renderCounts();
+      } catch {
+        // the next event or reload counts again
+      }
+    }, 250);
+  }
+
+  /** Turns the page: `n`/`p`, the buttons, or `j` past the last comment. */
+  async turn(step, selectLast = false) {
+    if (step > 0 && !this.state.nextCursor) return false;
+    if (step < 0 && this.state.page === 0) return false;
+    if (step > 0) this.state.cursors[this.state.page + 1] = this.state.nextCursor;
+    this.state.page += step;
+    this.selectedId = undefined;
+    await this.reload();
+    if (selectLast) this.selectedId = this.state.items[this.state.items.length - 1]?.id;
     this.render();
+    return true;
+  }
+
+  matches(c) {
+    if (this.mode === 'reported' && !c.reported) return false;
+    if (this.filters.siteId && c.siteId !== this.filters.siteId) return false;
+    if (this.filters.articleId && c.articleId !== this.filters.articleId) return false;
+    return !this.filters.category || categoriesOf(c).includes(this.filters.category);
   }
 
   /** Applies one stream event. */
   onEvent(frame) {
-    // the author's history changed: forget it, so the detail reloads it
-    if (frame.type.startsWith('comment.') && frame.data?.author) this.history.delete(`${frame.data.siteId}\u0000${frame.data.author.id}`);
-    if (frame.type === 'comment.created') this.state.add(frame.data);
-    else if (frame.type === 'comment.decided' || frame.type === 'comment.edited') this.state.decided(frame.data);
-    else if (frame.type === 'rules.reloaded') toast(`Rules reloaded (${frame.data.version ?? ''})`);
-    else if (frame.type === 'rules.rejected') toast('A rule change was refused; the last good rules keep serving.');
+    const c = frame.data;
+    if (frame.type.startsWith('comment.') && c?.author) this.detail.forgetAuthor(c.siteId, c.author.id);
+    if (frame.type === 'comment.created') {
+      if (c.status === 'pending' && this.matches(c)) this.state.offer(c);
+      this.recount();
+    } else if (frame.type === 'comment.decided' || frame.type === 'comment.edited') this.onDecided(c);
+    else if (frame.type === 'comment.reported' || frame.type === 'comment.overdue') {
+      this.recount();
+      this.scheduleReload();
+    } else if (frame.type === 'rules.reloaded') toast(t('rulesReloaded', { version: c?.version ?? '' }));
+    else if (frame.type === 'rules.rejected') toast(t('rulesRejected'));
     else return;
     this.render();
   }
 
+  scheduleReload() {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => this.reload(), 400);
+  }
+
+  onDecided(c) {
+    this.recount();
+    if (c.decidedByName) this.names.set(c.decidedBy ?? c.decision?.decidedBy, c.decidedByName);
+    if (c.status === 'pending') return;
+    this.remember(c);
+    // our own decision (its event may beat its answer); another moderator's event while ours is in flight is not ours
+    const mine = this.pending.get(c.id);
+    if (mine && (c.decidedBy ?? c.decision?.decidedBy) === this.me) return this.leave(c.id, mine.next);
+    if (c.id === this.selectedId && this.state.has(c.id)) {
+      this.state.markGone(c.id, { status: c.status, decidedBy: c.decidedBy ?? c.decision?.decidedBy, decidedByName: c.decidedByName });
+      toast(t('decidedElsewhere', { status: statusLabel(c.status), who: this.nameOf(c.decidedBy ?? c.decision?.decidedBy, c.decidedByName) }));
+    } else this.state.remove(c.id);
+  }
+
+  remember(c) {
+    this.recent = [c, ...this.recent.filter((r) => r.id !== c.id)].slice(0, 20);
+  }
+
+  /** Our own decision of `id` is done (its answer or its event, whichever came first): select the comment chosen at the key press. */
+  leave(id, nextId) {
+    const at = this.state.indexOf(id);
+    if (at < 0) return;
+    this.state.remove(id);
+    if (this.selectedId === id) {
+      this.selectedId = this.state.has(nextId) ? nextId : this.state.items[Math.min(at, this.state.items.length - 1)]?.id;
+      this.conflict = undefined;
+    }
+    if (this.state.items.length === 0) this.scheduleReload();
+  }
+
   setFilter(key, value) {
-    this.state.filters[key] = value;
-    this.render();
+    if (this.filters[key] === value) return;
+    this.filters[key] = value;
+    this.selectedId = undefined;
+    this.reload(true);
   }
 
   render() {
-    const visible = this.state.visible();
-    if (!visible.some((c) => c.id === this.selectedId)) this.selectedId = visible[0]?.id;
-    $('queue-count').textContent = String(this.state.items.size);
-    $('queue-empty').hidden = visible.length > 0;
-    replace($('queue-list'), visible.map((c) => this.row(c)));
-    replace($('counters'), this.state.counters().map(([cat, n]) => el('li', { class: this.state.filters.category === cat ? 'on' : '', onclick: () => this.toggleCategory(cat) }, el('span', { text: cat }), el('span', { class: 'count', text: n }))));
-    this.renderOptions();
+    const items = this.state.items;
+    // nothing chosen yet (an empty queue got its first comment, a new page): the most urgent one.
+    // A chosen comment never leaves the page unseen: ours moves on in leave(), another's is kept marked.
+    if (!this.state.has(this.selectedId)) this.selectedId = items[0]?.id;
+    $('queue-empty').hidden = items.length > 0;
+    replace($('queue-list'), items.map((c) => this.row(c)));
+    this.renderCounts();
     this.renderDetail();
-    replace($('recent-list'), this.state.recent.map((c) => el('li', { dataset: { id: c.id } }, el('span', { class: `badge status-${c.status}`, text: c.status }), el('span', { class: 'excerpt', text: c.text.slice(0, 80) }), el('span', { class: 'muted', text: ` ${c.decision?.decidedBy ?? ''}` }))));
+    replace($('recent-list'), this.recent.map((c) => el('li', { dataset: { id: c.id } }, el('span', { class: `badge status-${c.status}`, dataset: { status: c.status }, text: statusLabel(c.status) }), el('span', { class: 'excerpt', text: c.text.slice(0, 80) }), el('span', { class: 'muted decider', text: ` ${this.nameOf(c.decidedBy ?? c.decision?.decidedBy, c.decidedByName)}` }))));
   }
 
-  toggleCategory(cat) {
-    this.setFilter('category', this.state.filters.category === cat ? '' : cat);
-  }
-
-  renderOptions() {
-    const sites = [...new Set([...this.siteIds, ...this.state.sites()])].sort();
-    syncOptions($('f-site'), 'All sites', sites, this.state.filters.siteId);
-    syncOptions($('f-category'), 'All categories', this.state.counters().map(([c]) => c), this.state.filters.category);
+  renderCounts() {
+    const counts = this.state.counts;
+    const total = counts?.total ?? 0;
+    $('queue-count').textContent = String(total);
+    $('queue-count').dataset.total = String(total);
+    $('count-reported').textContent = String(counts?.reported ?? 0);
+    $('count-overdue').textContent = String(counts?.overdue ?? 0);
+    // with a category chosen, the page counts against that category's exact count
+    const matching = this.filters.category ? (counts?.byCategory.find((c) => c.category === this.filters.category)?.count ?? 0) : total;
+    $('page-info').textContent = t('pageOf', { page: this.state.page + 1, shown: this.state.items.length, total: matching });
+    $('page-prev').disabled = this.state.page === 0;
+    $('page-next').disabled = !this.state.nextCursor;
+    const cats = counts?.byCategory ?? [];
+    replace($('counters'), cats.map(({ category, count }) => el('li', { class: this.filters.category === category ? 'on' : '', dataset: { category }, onclick: () => this.setFilter('category', this.filters.category === category ? '' : category) }, el('span', { text: category }), el('span', { class: 'count', text: count }))));
+    const sites = [...new Set([...this.siteIds, ...(counts?.bySite ?? []).map((s) => s.siteId)])].sort();
+    syncOptions($('f-site'), t('allSites'), sites, this.filters.siteId);
+    syncOptions($('f-category'), t('allCategories'), [...new Set([...cats.map((c) => c.category), this.filters.category].filter(Boolean))], this.filters.category);
   }
 
   row(c) {
-    const cats = QueueState.categories(c);
+    const left = timeLeft(c.dueAt);
+    const gone = this.state.gone.get(c.id);
     return el(
       'li',
-      { class: `queue-item${c.id === this.selectedId ? ' selected' : ''}`, dataset: { id: c.id }, onclick: () => this.select(c.id) },
-      el('div', { class: 'meta' }, el('span', { class: 'site', text: c.siteId }), el('span', { class: 'muted', text: ` ${timeLabel(c.createdAt)}` })),
+      { class: `queue-item${c.id === this.selectedId ? ' selected' : ''}${gone ? ' gone' : ''}`, dataset: { id: c.id }, onclick: () => this.select(c.id) },
+      el('div', { class: 'meta' },
+        el('span', { class: `time-left ${left.cls}`, dataset: { due: c.dueAt ?? '' }, text: left.text }),
+        el('span', { class: 'site', text: ` ${c.siteId}` }),
+        el('span', { class: 'muted', text: ` ${timeLabel(c.createdAt)}` }),
+        c.urgent ? el('span', { class: 'badge urgent', text: t('urgent') }) : null,
+        c.reportCount ? el('span', { class: 'badge reported', text: t('reportedBadge', { n: c.reportCount }) }) : null,
+        gone ? el('span', { class: `badge status-${gone.status}`, text: statusLabel(gone.status) }) : null,
+      ),
       el('div', { class: 'excerpt', text: c.text.length > 140 ? `${c.text.slice(0, 140)}…` : c.text }),
-      el('div', {}, cats.map((cat) => el('span', { class: 'badge cat', text: cat }))),
+      el('div', {}, categoriesOf(c).map((cat) => el('span', { class: 'badge cat', text: cat }))),
     );
   }
 
   select(id) {
+    if (id !== this.selectedId) {
+      this.conflict = undefined;
+      this.busy = undefined;
+    }
     this.selectedId = id;
+    this.state.dropGone(id);
     this.render();
     document.querySelector('.queue-item.selected')?.scrollIntoView({ block: 'nearest' });
   }
 
   renderDetail() {
-    const c = this.state.items.get(this.selectedId);
-    const history = c ? this.history.get(`${c.siteId}\u0000${c.author?.id}`) : undefined;
-    // re-render only on a real change, so a note being typed keeps its text and focus
-    const key = c ? `${c.id}:${c.revision}:${Array.isArray(history)}` : '';
-    if (key === this.detailKey) return;
-    const typed = c && this.detailId === c.id ? ($('decision-note')?.value ?? '') : '';
-    this.detailKey = key;
-    this.detailId = c?.id;
-    if (!c) return replace($('detail'), el('p', { class: 'muted', text: 'Select a comment (j).' }));
-    const article = c.articleUrl && /^https?:\/\//.test(c.articleUrl) ? el('a', { href: c.articleUrl, target: '_blank', rel: 'noopener noreferrer', text: c.articleTitle || c.articleId }) : el('span', { text: c.articleTitle || c.articleId });
-    const note = el('input', { id: 'decision-note', placeholder: 'note (optional)', maxlength: 2000 });
-    note.value = typed;
-    replace(
-      $('detail'),
-      el('h2', { text: 'Held comment' }),
-      el('div', { class: 'meta' }, el('span', { text: 'Article: ' }), article, el('span', { class: 'muted', text: ` · ${c.siteId} · ${c.articleId}` })),
-      el('div', { class: 'meta' }, el('span', { text: `Author: ${c.author?.name ?? ''} ` }), el('span', { class: 'muted', text: `(${c.author?.id ?? ''})` })),
-      highlighted(c.text, c.reasons),
-      el('h3', { text: 'Why it was held' }),
-      reasonList(c.reasons),
-      el('div', { class: 'actions' }, note, el('button', { type: 'button', class: 'approve', onclick: () => this.decide('approved') }, 'Approve (a)'), el('button', { type: 'button', class: 'reject', onclick: () => this.decide('rejected') }, 'Reject (r)')),
-      el('p', { id: 'decision-error', class: 'error', role: 'alert' }),
-      el('h3', { text: "Author's recent comments" }),
-      this.historyList(c),
-    );
+    const c = this.state.get(this.selectedId);
+    this.detail.render(c, { gone: c && this.state.gone.get(c.id), conflict: this.conflict?.id === c?.id ? this.conflict : undefined, busy: this.busy });
   }
 
-  historyList(c) {
-    const key = `${c.siteId}\u0000${c.author?.id}`;
-    const cached = this.history.get(key);
-    if (!cached) {
-      this.history.set(key, 'loading');
-      api(`/v1/comments?authorId=${encodeURIComponent(c.author?.id ?? '')}&siteId=${encodeURIComponent(c.siteId)}&limit=10`).then(
-        (res) => {
-          this.history.set(key, res.items);
-          this.renderDetail();
-        },
-        () => this.history.set(key, []),
-      );
-    }
-    if (!Array.isArray(cached)) return el('p', { class: 'muted', text: 'Loading…' });
-    const others = cached.filter((h) => h.id !== c.id);
-    if (!others.length) return el('p', { class: 'muted', text: 'No other comments from this author.' });
-    return el('ul', { class: 'history' }, others.map((h) => el('li', {}, el('span', { class: `badge status-${h.status}`, text: h.status }), el('span', { class: 'muted', text: ` ${timeLabel(h.createdAt)} ` }), el('span', { text: h.text.slice(0, 120) }))));
-  }
-
-  /** Approves or rejects the selected comment at the revision shown; a 409 offers to force. */
+  /**
+   * Decides the selected comment at the revision on screen. The comment to
+   * select next is chosen now, at the key press: the `comment.decided` event
+   * may arrive before this answer. A 409 shows who decided and offers Force.
+   */
   async decide(status, force = false) {
-    const c = this.state.items.get(this.selectedId);
-    if (!c) return;
+    const c = this.state.get(this.selectedId);
+    if (!c || this.pending.has(c.id)) return;
+    const next = this.state.neighbour(c.id, 1) ?? this.state.neighbour(c.id, -1);
     const note = $('decision-note')?.value.trim();
-    const body = { status, ...(note ? { note } : {}), ...(force ? { force: true } : { expectedRevision: c.revision }) };
+    const body = { status, expectedRevision: c.revision, ...(note ? { note } : {}), ...(force ? { force: true } : {}) };
+    this.pending.set(c.id, { next: next?.id });
     try {
       const updated = await api(`/v1/comments/${encodeURIComponent(c.id)}/decision`, { method: 'POST', body });
-      const next = this.neighbour(c.id, 1) ?? this.neighbour(c.id, -1);
-      this.state.decided(updated);
-      this.selectedId = next?.id;
-      this.render();
+      this.remember({ ...updated, decidedBy: updated.decision?.decidedBy });
+      this.leave(c.id, next?.id);
     } catch (err) {
-      const box = $('decision-error');
-      if (err instanceof ApiError && err.status === 409) {
-        replace(box, el('span', { text: `${err.message} ` }), el('button', { type: 'button', onclick: () => this.decide(status, true) }, `Force ${status}`));
-      } else if (box) box.textContent = err.message;
+      if (err instanceof ApiError && err.status === 409) this.conflict = { id: c.id, status, current: err.details?.[0] ?? {} };
+      else toast(err.message);
+    } finally {
+      this.pending.delete(c.id);
     }
+    this.render();
+    document.querySelector('.queue-item.selected')?.scrollIntoView({ block: 'nearest' });
   }
 
-  neighbour(id, step) {
-    const list = this.state.visible();
-    const i = list.findIndex((c) => c.id === id);
-    return i < 0 ? undefined : list[i + step];
+  async move(step) {
+    const list = this.state.items;
+    if (!this.selectedId || !this.state.has(this.selectedId)) {
+      if (list[0]) this.select(list[0].id);
+      return;
+    }
+    const next = this.state.neighbour(this.selectedId, step);
+    if (next) return this.select(next.id);
+    // past either end of the page: the next or previous page of the queue
+    await this.turn(step, step < 0);
   }
 
   onKey(e) {
     if ($('queue-view').hidden || e.ctrlKey || e.metaKey || e.altKey) return;
     if (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target?.tagName)) return;
-    const moves = { j: 1, k: -1 };
-    if (e.key in moves) {
-      const next = this.selectedId ? this.neighbour(this.selectedId, moves[e.key]) : this.state.visible()[0];
-      if (next) this.select(next.id);
-    } else if (e.key === 'a') this.decide('approved');
-    else if (e.key === 'r') this.decide('rejected');
-    else return;
+    const actions = { j: () => this.move(1), k: () => this.move(-1), a: () => this.decide('approved'), r: () => this.decide('rejected'), n: () => this.turn(1), p: () => this.turn(-1) };
+    if (!(e.key in actions)) return;
     e.preventDefault();
+    actions[e.key]();
+  }
+
+  /** Refreshes every "time left" label (called every 30 s). */
+  tick() {
+    for (const node of document.querySelectorAll('#queue-view .time-left')) {
+      const left = timeLeft(node.dataset.due || undefined);
+      node.textContent = left.text;
+      node.className = `time-left ${left.cls}`;
+    }
   }
 }
 
 function syncOptions(select, allLabel, values, current) {
   const wanted = ['', ...values];
   const have = [...select.options].map((o) => o.value);
-  if (wanted.join('\u0000') === have.join('\u0000')) return;
-  replace(select, wanted.map((v) => el('option', { value: v, text: v || allLabel })));
+  if (wanted.join('\u0000') !== have.join('\u0000') || select.options[0]?.textContent !== allLabel) replace(select, wanted.map((v) => el('option', { value: v, text: v || allLabel })));
   select.value = current;
 }

@@ -1,15 +1,19 @@
-/* global WebSocket, location, setTimeout */
+/* global WebSocket, location, setTimeout, clearTimeout, fetch */
 /**
- * The live stream from the browser: the token travels as the sub-protocol
+ * The one live stream of the desk. The token travels as the sub-protocol
  * `bearer.<token>` next to `saring.v1` (browsers cannot set headers).
- * Reconnects with `since=<last seq>`; events are de-duplicated by id because
- * a resume replays a short overlap.
+ * Reconnects with a growing, jittered delay (0.5 s … 15 s) and resumes with
+ * `since=<last seq>`; events are de-duplicated by id because a resume replays
+ * a short overlap. A socket that closes before it opened is either a refused
+ * token or a service that is down (a restart): one authenticated request
+ * tells which, so a restart reads "reconnecting", not "refused".
  */
 export function connectStream({ token, onEvent, onHello, onState }) {
   let lastSeq = 0;
   let socket;
   let retry = 0;
   let stopped = false;
+  let timer;
   const seen = new Set();
   const order = [];
 
@@ -19,16 +23,29 @@ export function connectStream({ token, onEvent, onHello, onState }) {
     if (order.length > 5000) seen.delete(order.shift());
   };
 
+  const refused = async () => {
+    try {
+      const res = await fetch('/v1/rules', { headers: { Authorization: `Bearer ${token}` } });
+      return res.status === 401 || res.status === 403;
+    } catch {
+      return false;
+    }
+  };
+
+  const again = () => {
+    retry = Math.min(retry + 1, 6);
+    const delay = Math.min(15_000, 250 * 2 ** retry) * (0.75 + Math.random() / 2);
+    timer = setTimeout(open, delay);
+  };
+
   const open = () => {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const query = lastSeq ? `?since=${lastSeq}` : '';
     socket = new WebSocket(`${scheme}//${location.host}/v1/stream${query}`, ['saring.v1', `bearer.${token}`]);
-    onState('connecting');
+    onState(retry ? 'reconnecting' : 'connecting');
     let opened = false;
     socket.addEventListener('open', () => {
       opened = true;
-      retry = 0;
-      onState('live');
     });
     socket.addEventListener('message', (msg) => {
       let frame;
@@ -38,8 +55,11 @@ export function connectStream({ token, onEvent, onHello, onState }) {
         return;
       }
       if (frame.type === 'hello') {
+        const resumed = lastSeq > 0;
         if (!lastSeq) lastSeq = frame.seq;
-        onHello(frame);
+        retry = 0;
+        onState('live');
+        onHello(frame, { resumed });
         return;
       }
       if (typeof frame.seq !== 'number' || !frame.id) return;
@@ -48,18 +68,21 @@ export function connectStream({ token, onEvent, onHello, onState }) {
       remember(frame.id);
       onEvent(frame);
     });
-    socket.addEventListener('close', () => {
-      // a refused upgrade (unknown token, site token) closes before it ever opened
-      onState(opened ? 'offline' : 'refused');
+    socket.addEventListener('close', async () => {
       if (stopped) return;
-      retry = Math.min(retry + 1, 6);
-      setTimeout(open, 250 * 2 ** retry);
+      if (!opened && (await refused())) {
+        onState('refused');
+        return;
+      }
+      onState('reconnecting');
+      again();
     });
   };
   open();
   return {
     close() {
       stopped = true;
+      clearTimeout(timer);
       socket?.close(1000);
     },
   };
