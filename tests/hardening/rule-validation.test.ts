@@ -7,8 +7,7 @@ import { moderate } from '../../src/moderation';
 import { readCleanSample } from '../../src/rules/clean-sample';
 import { loadRulesetFromDir } from '../../src/rules/load';
 import { RULES_DIR } from '../support/app';
-import { admin, type LiveRulesApp } from '../rules-api/live-rules';
-import { buildLiveRulesAppWithEnv } from './live-rules-env';
+import { admin, buildLiveRulesApp, type LiveRulesApp } from '../rules-api/live-rules';
 
 const header = ['category: zz.test', 'legalBasis: "test"', 'action: flag', 'messages: { id: x, en: x }', 'rules:'];
 const ruleFile = (lines: string[]) => [...header, ...lines, ''].join('\n');
@@ -33,7 +32,7 @@ const slowExamples = ruleFile([
 describe('rule validation within budgets', () => {
   let t: LiveRulesApp;
   beforeAll(async () => {
-    t = await buildLiveRulesAppWithEnv('rules-budget', { SARING_RATE_TOKEN_PER_SEC: '0', SARING_RULES_VALIDATE_PER_MIN: '0', SARING_RULES_MAX_EXAMPLE_LENGTH: '20000', SARING_RULES_VALIDATE_CONCURRENCY: '4', SARING_RULES_VALIDATE_TIMEOUT_MS: '3000' });
+    t = await buildLiveRulesApp('rules-budget', { SARING_RATE_TOKEN_PER_SEC: '0', SARING_RULES_VALIDATE_PER_MIN: '0', SARING_RULES_MAX_EXAMPLE_LENGTH: '20000', SARING_RULES_VALIDATE_CONCURRENCY: '4', SARING_RULES_VALIDATE_TIMEOUT_MS: '3000' });
   });
   afterAll(() => t.close());
   const validate = (name: string, content: string) => request(t.app).post('/v1/rules/validate').set(admin).send({ name, content });
@@ -101,7 +100,7 @@ describe('rule validation within budgets', () => {
 describe('the cost gate on accepted rulesets', () => {
   let t: LiveRulesApp;
   beforeAll(async () => {
-    t = await buildLiveRulesAppWithEnv('rules-cost', { SARING_RATE_TOKEN_PER_SEC: '0', SARING_RULES_VALIDATE_PER_MIN: '0' });
+    t = await buildLiveRulesApp('rules-cost', { SARING_RATE_TOKEN_PER_SEC: '0', SARING_RULES_VALIDATE_PER_MIN: '0' });
   });
   afterAll(() => t.close());
   const rejectAll = ruleFile(['  - id: zz.everything', '    action: reject', '    patterns: ["[a-z0-9]"]']).replace('action: flag', 'action: reject');

@@ -10,13 +10,13 @@ export interface LiveRulesApp extends TestApp {
   service: RuleService;
 }
 
-/** Copies rules/ to a temp dir and builds the real app on it, so edits never touch the repo's files. */
-export async function buildLiveRulesApp(label: string): Promise<LiveRulesApp> {
+/** Copies rules/ to a temp dir and builds the real app on it, so edits never touch the repo's files; `env` overrides limits and budgets. */
+export async function buildLiveRulesApp(label: string, env: Record<string, string> = {}): Promise<LiveRulesApp> {
   const rulesDir = mkdtempSync(path.join(os.tmpdir(), 'saring-rules-'));
   cpSync(RULES_DIR, rulesDir, { recursive: true });
   const service = new RuleService({ dir: rulesDir });
   await service.start();
-  const t = await buildTestApp({ label, env: { SARING_RULES_DIR: rulesDir }, rules: service });
+  const t = await buildTestApp({ label, env: { SARING_RULES_DIR: rulesDir, ...env }, rules: service });
   return {
     ...t,
     rulesDir,
