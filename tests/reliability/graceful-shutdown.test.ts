@@ -24,7 +24,7 @@ describe('when the server gets SIGTERM under load', () => {
     dbUrl = url.toString();
     conn = await mongoose.createConnection(dbUrl).asPromise();
     srv = await spawnServer(entry, { MONGO_URL: dbUrl, SARING_ADMIN_TOKEN: ADMIN_TOKEN, SARING_WATCH_RULES: 'false', LOG_LEVEL: 'info', SARING_RATE_TOKEN_PER_SEC: '0', SARING_RATE_AUTHOR_PER_MIN: '0' });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     if (srv.child.exitCode === null) srv.child.kill('SIGKILL');
     await conn.dropDatabase().catch(() => undefined);

@@ -79,7 +79,7 @@ describe('when a second service starts on a port or data dir that is in use', ()
       port = await freePort();
       dataDir = path.join(tmp, 'data');
       first = await spawnServer(entry, { PORT: String(port), MONGO_URL: '', SARING_DATA_DIR: dataDir, SARING_RULES_DIR: RULES_DIR, SARING_WATCH_RULES: 'false' });
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       if (first?.child.exitCode === null) {
         first.child.kill('SIGTERM');
