@@ -50,8 +50,6 @@ function runPattern(p: CompiledPattern, views: TextViews, hits: Hit[]): void {
   }
 }
 
-const MARK = /\p{M}/u;
-
 /** Fancy code points in `text[from, to)`: math/enclosed/fullwidth/look-alike letters and stacks of 2+ marks. */
 function fancyIn(text: string, from: number, to: number): number {
   let count = 0;
@@ -68,7 +66,7 @@ function fancyIn(text: string, from: number, to: number): number {
     if (cp < 0x250 || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) continue;
     const folded = foldCodePoint(cp);
     if (folded.fancy) count++;
-    if (MARK.test(String.fromCodePoint(cp))) {
+    if (folded.mark) {
       if (++marks === 2) count++;
     } else marks = 0;
   }

@@ -1,5 +1,5 @@
 import { EntryKind, type TermEntry, type TrieNode } from './compiled';
-import { affixStems, squeezeRepeats, undoDigitReduplication, undoLeet } from './normalize/lexical';
+import { affixStems, spelledForm, squeezeRepeats } from './normalize/lexical';
 
 /**
  * Splits a term or phrase into the lexical forms of its words. A word the slang dictionary knows as
@@ -13,7 +13,7 @@ export function termWords(term: string, variants: ReadonlyMap<string, string>): 
     .split(/[^\p{L}\p{N}@$*]+/u)
     .filter((w) => w.length > 0)
     .map((w) => {
-      const leet = undoLeet(undoDigitReduplication(w));
+      const leet = spelledForm(w);
       const lex = squeezeRepeats(leet);
       return variants.get(leet) ?? variants.get(lex) ?? lex;
     });
@@ -77,7 +77,7 @@ export function wordMemoBytes(cache: Map<string, string[]>): number {
 }
 
 function computeWordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
-  const leet = undoLeet(undoDigitReduplication(raw));
+  const leet = spelledForm(raw);
   const lex = squeezeRepeats(leet);
   const forms = [lex];
   const canonical = variants.get(leet) ?? variants.get(lex);

@@ -58,9 +58,14 @@ export function undoDigitReduplication(word: string): string {
   return m === null ? word : `${m[1] ?? ''}${m[2] ?? ''}`;
 }
 
+/** A word as spelled, before repeats are squeezed: "2" reduplication and leet undone (the slang dictionary is looked up in this form too). */
+export function spelledForm(word: string): string {
+  return undoLeet(undoDigitReduplication(word));
+}
+
 /** The canonical lexical form of a word: "2" reduplication and leet undone, repeats squeezed. */
 export function lexicalForm(word: string): string {
-  return squeezeRepeats(undoLeet(undoDigitReduplication(word)));
+  return squeezeRepeats(spelledForm(word));
 }
 
 const SUFFIXES = ['nya', 'lah', 'kah', 'pun', 'mu', 'ku', 'in', 'an', 'kan', 'i'];
