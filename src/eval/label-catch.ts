@@ -1,12 +1,10 @@
-import { abuseCatch, ABUSE_FAMILIES, judiCatch, type CatchRule } from './score';
+import { abuseCatch, ABUSE_FAMILIES, inFamily, judiCatch, type CatchRule } from './score';
 
 /**
  * How one row's label decides whether the row counts as caught, for the error reports
  * of `saring check --show` and `saring rules suggest`. Same counting as `npm run eval`
  * (src/eval/score.ts), plus labels that name a category or a family of the ruleset.
  */
-
-const inFamily = (family: string, category: string): boolean => category === family || category.startsWith(`${family}.`);
 
 /** A catch rule for exactly one category (`kasar.directed`) or one family (`sara`). */
 export function categoryCatch(name: string): CatchRule {

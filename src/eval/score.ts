@@ -12,7 +12,9 @@ export interface CatchRule {
   caught(categories: readonly string[]): boolean;
 }
 
-const inFamilies = (families: readonly string[], category: string): boolean => families.some((f) => category === f || category.startsWith(`${f}.`));
+/** True when `category` is `family` itself or one of its categories (`kasar` ⊃ `kasar.directed`). */
+export const inFamily = (family: string, category: string): boolean => category === family || category.startsWith(`${family}.`);
+const inFamilies = (families: readonly string[], category: string): boolean => families.some((f) => inFamily(f, category));
 
 /** Abuse: any reason in the abuse families, whatever its action. */
 export const abuseCatch: CatchRule = { name: 'abuse families', caught: (cs) => cs.some((c) => inFamilies(ABUSE_FAMILIES, c)) };
