@@ -1,5 +1,5 @@
 import { EntryKind, type CompiledPattern, type CompiledRule, type CompiledRuleset } from './compiled';
-import { findEnglishProfanity, looksEnglish } from './english';
+import { findEnglishProfanity, readsEnglish } from './english';
 import { foldCodePoint } from './normalize/fold-char';
 import { tokenSpan } from './normalize/pipeline';
 import { runValidator } from './pdp-validators';
@@ -31,10 +31,25 @@ export function collectWordHits(ruleset: CompiledRuleset, views: TextViews): Rul
   return result;
 }
 
+/** Which gate clauses hold in each view of the text (one scan per view, only when some pattern needs it). */
+interface GateFlags {
+  text: Uint8Array | null;
+  words: Uint8Array | null;
+}
+
+function gateHolds(p: CompiledPattern, ruleset: CompiledRuleset, views: TextViews, flags: GateFlags): boolean {
+  if (p.gate.length === 0) return true;
+  let held = flags[p.view];
+  if (held === null) {
+    held = ruleset.gates[p.view].scan(p.view === 'words' ? views.wordsText() : views.n.folded.text);
+    flags[p.view] = held;
+  }
+  for (const c of p.gate) if (held[c] === 0) return false;
+  return true;
+}
+
 function runPattern(p: CompiledPattern, views: TextViews, hits: Hit[]): void {
-  if (p.minDigits > 0 && views.digitCount() < p.minDigits) return;
-  const subject = p.view === 'words' ? views.words().text : views.n.folded.text;
-  if (p.requires !== undefined && !p.requires.some((r) => subject.includes(r))) return;
+  const subject = p.view === 'words' ? views.wordsText() : views.n.folded.text;
   const m = p.re.matcher(subject);
   // with a capture group, the first group is the span (a way round the missing look-behind)
   const grouped = p.re.groupCount() > 0;
@@ -145,19 +160,23 @@ function signalHits(rule: CompiledRule, ruleset: CompiledRuleset, views: TextVie
 }
 
 function englishHits(views: TextViews, language: string | undefined): Hit[] {
-  if (!looksEnglish(views.n.original, views.n.tokens, language, views.n.folded.text)) return [];
+  if (!readsEnglish(views.n.tokens, language, views.n.folded.text)) return [];
   return findEnglishProfanity(views.n.original).map((found) => views.hitFromOriginal(found.start, found.end, found.word));
 }
 
 /** Runs the rules that do not come from the term index: patterns, signals, the English matcher. */
 export function collectOtherHits(ruleset: CompiledRuleset, views: TextViews, into: RuleHits, language: string | undefined): void {
   let english: Hit[] | null = null;
+  const flags: GateFlags = { text: null, words: null };
   // how many hits each rule had from the word pass, taken only when the fancy signal can fire
   const wordHits = views.n.folded.fancy >= 3 ? new Map([...into.terms].map(([k, v]) => [k, v.length])) : null;
   for (const index of ruleset.alwaysRules) {
     const rule = ruleset.rules[index] as CompiledRule;
     const hits: Hit[] = [];
-    for (const p of rule.patterns) runPattern(p, views, hits);
+    for (const p of rule.patterns) {
+      if (p.minDigits > 0 && views.digitCount() < p.minDigits) continue;
+      if (gateHolds(p, ruleset, views, flags)) runPattern(p, views, hits);
+    }
     if (rule.signal !== undefined) hits.push(...signalHits(rule, ruleset, views, wordHits, into));
     if (rule.source === 'obscenity') {
       english ??= englishHits(views, language);

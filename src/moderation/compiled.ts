@@ -1,4 +1,5 @@
 import type { RE2JS } from 're2js';
+import type { ClassScanner } from './class-scanner';
 import type { LegalBasisPeriod } from './legal-basis';
 import type { Action } from './types';
 
@@ -15,10 +16,18 @@ export interface CompiledPattern {
   view: PatternView;
   /** Cheap gate: the text must contain at least this many digits before the regex runs. */
   minDigits: number;
-  /** Cheap gate: at least one of these literal strings must occur in the view before the regex runs. */
+  /** Declared gate: at least one of these literal strings must occur in the view before the regex runs. */
   requires?: string[];
+  /**
+   * The clauses (indices into the view's scanner in `CompiledRuleset.gates`) that must all hold in
+   * the view before the regex runs: derived from the pattern, plus `requires`. Empty: always runs.
+   */
+  gate: number[];
   validate?: PatternValidator;
 }
+
+/** The gate scanners of a ruleset, one per pattern view. */
+export type PatternGates = Record<PatternView, ClassScanner>;
 
 /** A signal computed from the whole text rather than from words. */
 export type SignalName = 'fancy' | 'repeat';
@@ -85,6 +94,8 @@ export interface CompiledRuleset {
   rules: CompiledRule[];
   /** Rules evaluated on every text (patterns, signals, obscenity), by index. */
   alwaysRules: number[];
+  /** One scanner per view that tells, in one pass, which pattern gates a text meets. */
+  gates: PatternGates;
   trie: Map<string, TrieNode>;
   /** Every word that occurs in any term, allow phrase or marker (affix stems are only tried against these). */
   vocabulary: Set<string>;

@@ -1,22 +1,18 @@
 import {
-  RegExpMatcher,
-  SyntaxKind,
   englishDataset,
   englishRecommendedBlacklistMatcherTransformers,
   resolveConfusablesTransformer,
   toAsciiLowerCaseTransformer,
   type BlacklistedTerm,
-  type Node,
-  type ParsedPattern,
   type TransformerContainer,
 } from 'obscenity';
+import { EnglishMatcher } from './english-matcher';
 import type { Token } from './normalize/tokenize';
 
 /**
- * English profanity through obscenity's English dataset and transformers, behind two gates:
- * a cheap pre-check derived from the dataset itself (does the text contain anything one of its
- * patterns could match?) and a language guard (does the text read as English rather than
- * Indonesian?). obscenity's list fires on innocent Indonesian words (cuma ⊃ cum, tinggal ⊃ ngga,
+ * English profanity through obscenity's English dataset and transformers, behind a language guard
+ * (does the text read as English rather than Indonesian?); the matching itself is
+ * `EnglishMatcher`, which finds what obscenity's matcher finds in one sweep. obscenity's list fires on innocent Indonesian words (cuma ⊃ cum, tinggal ⊃ ngga,
  * penistaan ⊃ penis, sementara ⊃ semen…): those are whitelisted in the matcher itself, with
  * obscenity's own whitelist mechanism, so they never become hits.
  */
@@ -84,233 +80,29 @@ export function englishWhitelist(): readonly string[] {
   return whitelisted;
 }
 
-let matcher: RegExpMatcher | null = null;
-
-function getMatcher(): RegExpMatcher {
-  matcher ??= new RegExpMatcher({
+/** What obscenity's own matcher would be built from: the dataset, both whitelists, the transformers. */
+export function englishMatcherOptions(): {
+  blacklistedTerms: BlacklistedTerm[];
+  whitelistedTerms: string[];
+  blacklistMatcherTransformers: TransformerContainer[];
+  whitelistMatcherTransformers: TransformerContainer[];
+} {
+  return {
     blacklistedTerms: englishDataset.build().blacklistedTerms,
     whitelistedTerms: [...englishWhitelist()],
     blacklistMatcherTransformers: englishRecommendedBlacklistMatcherTransformers,
     whitelistMatcherTransformers: whitelistTransformers(),
-  });
+  };
+}
+
+let matcher: EnglishMatcher | null = null;
+
+function getMatcher(): EnglishMatcher {
+  if (matcher === null) {
+    const o = englishMatcherOptions();
+    matcher = new EnglishMatcher(o.blacklistedTerms, o.whitelistedTerms, o.blacklistMatcherTransformers, o.whitelistMatcherTransformers);
+  }
   return matcher;
-}
-
-// ---- the pre-check, derived from the dataset ----------------------------------------------
-
-type CharMap = (codePoint: number) => number | undefined;
-
-/** The per-character (simple) transformers of obscenity's blacklist chain: confusables, leet, case. */
-function simpleChain(containers: readonly TransformerContainer[]): CharMap {
-  const fns = containers.flatMap((c) => ('transform' in c ? [c.transform] : []));
-  return (cp) => {
-    let out: number | undefined = cp;
-    for (const fn of fns) {
-      if (out === undefined) return undefined;
-      out = fn(out);
-    }
-    return out;
-  };
-}
-
-const PROBE = 6;
-
-/** Repeats of a run that the collapse keeps, per character code; ascii[c], and `other` for the rest. */
-interface Thresholds {
-  ascii: number[];
-  other: number;
-}
-
-/**
- * How many repeats of a character the stateful transformers (collapse-duplicates) keep, learnt by
- * feeding them runs. Null when a stateful transformer does something else than dropping repeats:
- * then the pre-check cannot mirror it and lets every text through.
- */
-function runThresholds(containers: readonly TransformerContainer[]): Thresholds | null {
-  const stateful = containers.flatMap((c) => ('factory' in c ? [c.factory()] : []));
-  const probe = (c: number): number | null => {
-    let kept = PROBE;
-    for (const t of stateful) {
-      t.reset();
-      let n = 0;
-      for (let i = 0; i < PROBE; i++) {
-        const out = t.transform(c);
-        if (out === undefined) continue;
-        if (out !== c) return null;
-        n++;
-      }
-      t.reset();
-      kept = Math.min(kept, n);
-    }
-    return kept;
-  };
-  const ascii: number[] = [];
-  for (let c = 0; c < 128; c++) {
-    const kept = probe(c);
-    if (kept === null) return null;
-    ascii.push(kept);
-  }
-  const other = probe(0x436); // a letter obscenity has no threshold of its own for
-  return other === null ? null : { ascii, other };
-}
-
-/** The collapse as regex replacements, one per threshold: `([chars])\1{k,}` → k copies. */
-function collapseRules(t: Thresholds): Array<[RegExp, string]> {
-  const byKeep = new Map<number, string>();
-  t.ascii.forEach((keep, code) => {
-    if (keep < PROBE) byKeep.set(keep, (byKeep.get(keep) ?? '') + String.fromCharCode(code).replace(/[\\\]^-]/g, '\\$&'));
-  });
-  const rules: Array<[RegExp, string]> = [];
-  for (const [keep, chars] of byKeep) rules.push([new RegExp(`([${chars}])\\1{${keep},}`, 'g'), '$1'.repeat(keep)]);
-  if (t.other < PROBE) rules.push([new RegExp(`([\\u0080-\\u{10ffff}])\\1{${t.other},}`, 'gu'), '$1'.repeat(t.other)]);
-  return rules;
-}
-
-const SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
-const NON_ASCII = /[\u0080-\u{10ffff}]/u;
-const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
-
-function nodeSource(node: Node): string {
-  if (node.kind === SyntaxKind.Literal) return String.fromCodePoint(...node.chars).replace(SPECIAL, '\\$&');
-  if (node.kind === SyntaxKind.Wildcard) return '[\\s\\S]';
-  return `(?:${nodeSource(node.childNode)})?`;
-}
-
-/** One obscenity pattern as a regex source, as obscenity itself compiles it. */
-export function precheckSource(p: ParsedPattern): string {
-  return (p.requireWordBoundaryAtStart ? '\\b' : '') + p.nodes.map(nodeSource).join('') + (p.requireWordBoundaryAtEnd ? '\\b' : '');
-}
-
-/** The skeleton of a text, and whether it is also exactly what obscenity's whitelist sees. */
-interface Skeleton {
-  text: string;
-  /** No leet character and no non-ASCII character that the transformers change. */
-  plain: boolean;
-}
-
-interface Alternative {
-  re: RegExp;
-  /** Whitelisted terms inside which this pattern can match: the only ones that can excuse its match. */
-  whitelist: string[];
-}
-
-/**
- * A cheap test that is true whenever obscenity's matcher would find something in a text, built from
- * the dataset, the whitelist and the transformers themselves, so it cannot drift from them: the
- * text goes through obscenity's per-character transformers (confusables, leet, ASCII case; a table
- * for ASCII) and its collapse of repeats (thresholds learnt from the transformer), then one regex
- * joining every dataset pattern is tried once, where obscenity runs one regex per pattern with
- * offset bookkeeping. When it matches, each match is checked against the whitelisted terms that can
- * contain it ("analysis" ⊃ analy, "cuma"), as obscenity does, when the text has no leet or changed
- * non-ASCII character (then the skeleton is exactly what the whitelist sees); otherwise it passes.
- */
-export class EnglishPrecheck {
-  readonly regex: RegExp;
-  private readonly any: RegExp;
-  private readonly alternatives: Alternative[];
-  private readonly chain: CharMap;
-  private readonly asciiMap = new Map<string, string>();
-  private readonly asciiRe: RegExp;
-  private readonly thresholds: Thresholds | null;
-  /** One replace per threshold: runs longer than it of the characters that have it, cut to it. */
-  private readonly collapse: Array<[RegExp, string]> | null;
-
-  constructor(terms: readonly BlacklistedTerm[], transformers: readonly TransformerContainer[], whitelist: readonly string[] = []) {
-    const sources = [...new Set(terms.map((t) => precheckSource(t.pattern)))];
-    this.regex = new RegExp(sources.join('|'));
-    this.any = new RegExp(sources.join('|'), 'g');
-    this.alternatives = sources.map((src) => {
-      const re = new RegExp(src);
-      return { re: new RegExp(src, 'y'), whitelist: whitelist.filter((w) => re.test(w)) };
-    });
-    this.chain = simpleChain(transformers);
-    this.thresholds = runThresholds(transformers);
-    // ASCII: the chain as a table, applied after toLowerCase (checked equal to the chain itself)
-    for (let c = 0; c < 128; c++) {
-      const ch = String.fromCharCode(c);
-      const out = this.mapped(c);
-      const lower = ch.toLowerCase();
-      if (this.mapped(lower.charCodeAt(0)) !== out) throw new Error(`obscenity's transformers treat ${JSON.stringify(ch)} and ${JSON.stringify(lower)} differently`);
-      if (out !== lower) this.asciiMap.set(lower, out);
-    }
-    const chars = [...this.asciiMap.keys()].map((k) => k.replace(SPECIAL, '\\$&')).join('');
-    this.asciiRe = chars === '' ? /(?!)/g : new RegExp(`[${chars}]`, 'g');
-    this.collapse = this.thresholds === null ? null : collapseRules(this.thresholds);
-  }
-
-  private mapped(cp: number): string {
-    const out = this.chain(cp);
-    return out === undefined ? '' : String.fromCodePoint(out);
-  }
-
-  /** The text as obscenity's blacklist transformers turn it. */
-  skeleton(text: string): string {
-    return this.transform(text).text;
-  }
-
-  private transform(text: string): Skeleton {
-    let plain = true;
-    let s = text;
-    if (NON_ASCII.test(text)) {
-      s = text.replace(NON_ASCII_ALL, (ch) => {
-        const out = this.mapped(ch.codePointAt(0) as number);
-        if (out !== ch || ch.toLowerCase() !== ch) plain = false;
-        return out;
-      });
-    }
-    s = s.toLowerCase();
-    if (this.asciiMap.size > 0) {
-      this.asciiRe.lastIndex = 0;
-      if (this.asciiRe.test(s)) {
-        plain = false;
-        s = s.replace(this.asciiRe, (ch) => this.asciiMap.get(ch) ?? ch);
-      }
-    }
-    if (this.collapse === null) return { text: s, plain: false };
-    for (const [re, keep] of this.collapse) s = s.replace(re, keep);
-    return { text: s, plain };
-  }
-
-  /** True when obscenity may find a match in the text; never false when it would. */
-  test(text: string): boolean {
-    if (this.thresholds === null) return true;
-    const { text: sk, plain } = this.transform(text);
-    if (!this.regex.test(sk)) return false;
-    if (!plain) return true;
-    // every position where some pattern matches, every pattern there, as obscenity would see it
-    const any = this.any;
-    any.lastIndex = 0;
-    for (let m = any.exec(sk); m !== null; m = any.exec(sk)) {
-      const at = m.index;
-      for (const alt of this.alternatives) {
-        alt.re.lastIndex = at;
-        const found = alt.re.exec(sk);
-        if (found !== null && !isWhitelisted(sk, at, at + found[0].length, alt.whitelist)) return true;
-      }
-      any.lastIndex = at + 1;
-    }
-    return false;
-  }
-}
-
-/** Whether `[start, end)` lies inside an occurrence of a whitelisted term, found as obscenity finds them. */
-function isWhitelisted(text: string, start: number, end: number, terms: readonly string[]): boolean {
-  for (const term of terms) {
-    let from = 0;
-    for (let i = text.indexOf(term, from); i !== -1 && i <= start; i = text.indexOf(term, from)) {
-      if (i + term.length >= end) return true;
-      from = i + term.length;
-    }
-  }
-  return false;
-}
-
-let precheck: EnglishPrecheck | null = null;
-
-/** The pre-check for obscenity's English dataset, built on first use. */
-export function englishPrecheck(): EnglishPrecheck {
-  precheck ??= new EnglishPrecheck(englishDataset.build().blacklistedTerms, englishRecommendedBlacklistMatcherTransformers, englishWhitelist());
-  return precheck;
 }
 
 // ---- the language guard ------------------------------------------------------------------
@@ -353,14 +145,6 @@ function inHandle(folded: string, from: number): boolean {
   return false;
 }
 
-/**
- * Decides whether the English matcher may run: the text reads as English (word look-ups, the
- * cheaper test, first) and the pre-check says obscenity may find something.
- */
-export function looksEnglish(original: string, tokens: Token[], language: string | undefined, folded?: string): boolean {
-  return readsEnglish(tokens, language, folded) && englishPrecheck().test(original);
-}
-
 /** An English profanity hit, in original-text offsets. */
 export interface EnglishHit {
   start: number;
@@ -368,11 +152,19 @@ export interface EnglishHit {
   word: string;
 }
 
-/** Runs obscenity (with the Indonesian whitelist) on the original text. */
+let words: Map<number, string> | null = null;
+
+/** The dataset word a term id stands for ("fuck" for every spelling of it). */
+function wordOf(termId: number): string {
+  words ??= new Map(
+    englishDataset.build().blacklistedTerms.map((t) => [t.id, englishDataset.getPayloadWithPhraseMetadata({ termId: t.id, startIndex: 0, endIndex: 0, matchLength: 0 }).phraseMetadata?.originalWord ?? '']),
+  );
+  return words.get(termId) ?? '';
+}
+
+/** Finds what obscenity's English matcher finds (with the Indonesian whitelist) in the original text. */
 export function findEnglishProfanity(original: string): EnglishHit[] {
-  const m = getMatcher();
-  return m.getAllMatches(original, true).map((match) => {
-    const meta = englishDataset.getPayloadWithPhraseMetadata(match).phraseMetadata;
-    return { start: match.startIndex, end: match.endIndex + 1, word: meta?.originalWord ?? '' };
-  });
+  return getMatcher()
+    .getAllMatches(original)
+    .map((match) => ({ start: match.startIndex, end: match.endIndex + 1, word: wordOf(match.termId) }));
 }

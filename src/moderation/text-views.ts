@@ -26,11 +26,18 @@ function widenToTokens(n: NormalizedText, tokens: Token[], span: { start: number
 /** Per-text views built lazily and shared by every rule. */
 export class TextViews {
   private wordsView: { text: string; pos: Int32Array } | null = null;
+  private wordsJoined: string | null = null;
   private digits = -1;
 
   constructor(readonly n: NormalizedText) {}
 
-  /** Normalised words joined by single spaces, with each char's folded index (-1 for the spaces). */
+  /** Normalised words joined by single spaces. */
+  wordsText(): string {
+    this.wordsJoined ??= this.n.tokens.map((t) => t.raw).join(' ');
+    return this.wordsJoined;
+  }
+
+  /** The words view with each char's folded index (-1 for the spaces). */
   words(): { text: string; pos: Int32Array } {
     if (this.wordsView !== null) return this.wordsView;
     const tokens = this.n.tokens;
@@ -38,13 +45,11 @@ export class TextViews {
     for (const t of tokens) length += t.raw.length + 1;
     const pos = new Int32Array(length).fill(-1);
     let k = 0;
-    const parts: string[] = [];
     for (const t of tokens) {
-      parts.push(t.raw);
       for (let i = 0; i < t.raw.length; i++) pos[k + i] = t.pos[i] ?? t.from;
       k += t.raw.length + 1;
     }
-    this.wordsView = { text: parts.join(' '), pos };
+    this.wordsView = { text: this.wordsText(), pos };
     return this.wordsView;
   }
 

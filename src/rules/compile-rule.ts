@@ -46,7 +46,7 @@ export function compilePattern(def: PatternDef, rule: RuleDef, where: RuleLocati
       return null;
     }
   }
-  const compiled: CompiledPattern = { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0 };
+  const compiled: CompiledPattern = { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0, gate: [] };
   if (spec.validate !== undefined) compiled.validate = spec.validate;
   if ('requires' in spec && spec.requires !== undefined) compiled.requires = spec.requires.map((r) => r.toLowerCase());
   return compiled;

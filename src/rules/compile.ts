@@ -3,6 +3,7 @@ import { EntryKind, type CompiledRule, type CompiledRuleset, type RuleFileSummar
 import { RulesetError, type RulesetIssue } from '../moderation/errors';
 import { undoLeet, squeezeRepeats } from '../moderation/normalize/lexical';
 import { addTerm, termWords } from '../moderation/term-index';
+import { compileGates } from './compile-gates';
 import { compileLegalBasis } from './compile-legal-basis';
 import { compileRule } from './compile-rule';
 import { parseYamlWithLines, type ParsedYaml } from './parse-yaml';
@@ -127,6 +128,7 @@ export function compileRuleset(sources: RuleFileSource[]): CompiledRuleset {
     ruleCount: rules.length,
     rules,
     alwaysRules: rules.flatMap((r, i) => (r.patterns.length > 0 || r.signal !== undefined || r.source !== undefined ? [i] : [])),
+    gates: compileGates(rules),
     trie,
     vocabulary,
     variants,

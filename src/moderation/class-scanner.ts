@@ -1,0 +1,197 @@
+/** A set of code points as sorted, disjoint, inclusive ranges: [lo0, hi0, lo1, hi1, …]. */
+export type CharSet = readonly number[];
+
+/**
+ * `^` and `$` (no multi-line flag: the ends of the text) are read as two control characters that
+ * a scan feeds before and after the text; normalised text never holds them itself.
+ */
+export const TEXT_START = 0x02;
+export const TEXT_END = 0x03;
+
+/**
+ * One pass over a text that tells which of many clauses hold — a clause holds when the text
+ * contains one of its class strings (sequences of character sets). It is an Aho–Corasick automaton
+ * over character classes, built lazily as a DFA: the code points are split into the classes the
+ * sets tell apart, and each DFA state (the set of partial matches alive) is made the first time a
+ * text reaches it, then reused. Per character the cost is one table look-up, whatever the number
+ * of clauses. The number of states kept is bounded: past it the table starts over.
+ *
+ * @example
+ * const scanner = new ClassScanner([[[[0x61, 0x61], [0x62, 0x62]]]]); // clause 0: contains "ab"
+ * scanner.scan('xaby')[0]; // 1
+ */
+export class ClassScanner {
+  readonly clauseCount: number;
+  /** Each string: its sets (as indices into `sets`) and its clause. */
+  private readonly strings: Array<{ sets: number[]; clause: number }> = [];
+  private readonly sets: CharSet[] = [];
+  /** Elementary intervals of the code point space (their starts, sorted) and their class. */
+  private readonly bounds: number[];
+  private readonly boundClass: Int32Array;
+  private readonly asciiClass = new Int32Array(128);
+  private readonly classCount: number;
+  /** member[set * classCount + class]: the class lies in the set. */
+  private readonly member: Uint8Array;
+  /** NFA position ids: position p of string s is `base[s] + p` (p ≥ 1: that many sets matched). */
+  private readonly base: number[] = [];
+  private readonly posString: number[] = [];
+  private readonly posOffset: number[] = [];
+  /** Per class, the strings whose first set holds it. */
+  private readonly starters: number[][];
+  private states: Array<{ positions: number[]; outputs: number[] | null }> = [];
+  private ids = new Map<string, number>();
+  private next = new Int32Array(0);
+
+  constructor(clauses: ReadonlyArray<ReadonlyArray<ReadonlyArray<CharSet>>>, private readonly maxStates = 4096) {
+    this.clauseCount = clauses.length;
+    const setIds = new Map<string, number>();
+    clauses.forEach((clause, c) => {
+      for (const str of clause) {
+        const ids = str.map((set) => {
+          const k = set.join(',');
+          let id = setIds.get(k);
+          if (id === undefined) {
+            id = this.sets.length;
+            this.sets.push(set);
+            setIds.set(k, id);
+          }
+          return id;
+        });
+        if (ids.length > 0) this.strings.push({ sets: ids, clause: c });
+      }
+    });
+    // elementary intervals: every range start and every range end + 1
+    const cuts = new Set<number>([0]);
+    for (const set of this.sets) for (let i = 0; i < set.length; i += 2) cuts.add(set[i] as number).add((set[i + 1] as number) + 1);
+    this.bounds = [...cuts].sort((a, b) => a - b);
+    this.boundClass = new Int32Array(this.bounds.length);
+    const bySignature = new Map<string, number>();
+    const signatures: number[][] = [];
+    this.bounds.forEach((lo, i) => {
+      const sig = this.sets.flatMap((set, k) => (contains(set, lo) ? [k] : []));
+      const key = sig.join(',');
+      let cls = bySignature.get(key);
+      if (cls === undefined) {
+        cls = signatures.length;
+        signatures.push(sig);
+        bySignature.set(key, cls);
+      }
+      this.boundClass[i] = cls;
+    });
+    this.classCount = signatures.length;
+    for (let c = 0; c < 128; c++) this.asciiClass[c] = this.classAt(c);
+    this.member = new Uint8Array(this.sets.length * this.classCount);
+    signatures.forEach((sig, cls) => sig.forEach((set) => (this.member[set * this.classCount + cls] = 1)));
+    this.starters = signatures.map((_, cls) => this.strings.flatMap((s, i) => (this.member[(s.sets[0] as number) * this.classCount + cls] === 1 ? [i] : [])));
+    for (const [i, s] of this.strings.entries()) {
+      this.base.push(this.posString.length - 1);
+      for (let p = 1; p < s.sets.length; p++) {
+        this.posString.push(i);
+        this.posOffset.push(p);
+      }
+    }
+    this.reset();
+  }
+
+  /** Which clauses hold in `text`: flags[c] is 1 when clause c does. */
+  scan(text: string): Uint8Array {
+    const flags = new Uint8Array(this.clauseCount);
+    if (this.strings.length === 0) return flags;
+    let state = this.step(0, this.classAt(TEXT_START), flags);
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      let cls: number;
+      if (cp < 128) cls = this.asciiClass[cp] as number;
+      else {
+        cp = text.codePointAt(i) as number;
+        if (cp > 0xffff) i++;
+        cls = this.classAt(cp);
+      }
+      state = this.step(state, cls, flags);
+    }
+    this.step(state, this.classAt(TEXT_END), flags);
+    return flags;
+  }
+
+  private step(state: number, cls: number, flags: Uint8Array): number {
+    let to = this.next[state * this.classCount + cls] as number;
+    if (to < 0) to = this.build(state, cls);
+    const outputs = (this.states[to] as { outputs: number[] | null }).outputs;
+    if (outputs !== null) for (const c of outputs) flags[c] = 1;
+    return to;
+  }
+
+  private classAt(cp: number): number {
+    let lo = 0;
+    let hi = this.bounds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.bounds[mid] as number) <= cp) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.boundClass[lo] as number;
+  }
+
+  private build(from: number, cls: number): number {
+    const source = this.states[from] as { positions: number[] };
+    const positions: number[] = [];
+    const outputs = new Set<number>();
+    const advance = (s: number, p: number) => {
+      const str = this.strings[s] as { sets: number[]; clause: number };
+      if (p === str.sets.length) outputs.add(str.clause);
+      else positions.push((this.base[s] as number) + p);
+    };
+    for (const pos of source.positions) {
+      const s = this.posString[pos] as number;
+      const p = this.posOffset[pos] as number;
+      const set = (this.strings[s] as { sets: number[] }).sets[p] as number;
+      if (this.member[set * this.classCount + cls] === 1) advance(s, p + 1);
+    }
+    for (const s of this.starters[cls] as number[]) advance(s, 1);
+    positions.sort((a, b) => a - b);
+    const out = outputs.size === 0 ? null : [...outputs];
+    const key = `${positions.join(',')}|${out?.join(',') ?? ''}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      if (this.states.length >= this.maxStates) {
+        // bounded memory: start over, keeping only the state being entered
+        this.reset();
+        return this.build(this.intern(source.positions), cls);
+      }
+      id = this.intern(positions, out, key);
+    }
+    this.next[from * this.classCount + cls] = id;
+    return id;
+  }
+
+  private intern(positions: number[], outputs: number[] | null = null, key = `${positions.join(',')}|`): number {
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const id = this.states.length;
+    this.states.push({ positions, outputs });
+    this.ids.set(key, id);
+    if (this.next.length < this.states.length * this.classCount) {
+      const grown = new Int32Array(Math.max(this.classCount * 64, this.next.length * 2)).fill(-1);
+      grown.set(this.next);
+      this.next = grown;
+    }
+    return id;
+  }
+
+  private reset(): void {
+    this.states = [];
+    this.ids = new Map();
+    this.next = new Int32Array(0);
+    this.intern([]);
+  }
+
+  /** States made so far (tests, the memory bound). */
+  get stateCount(): number {
+    return this.states.length;
+  }
+}
+
+function contains(set: CharSet, cp: number): boolean {
+  for (let i = 0; i < set.length; i += 2) if (cp >= (set[i] as number) && cp <= (set[i + 1] as number)) return true;
+  return false;
+}
