@@ -41,9 +41,13 @@ export class ClassScanner {
   private states: Array<{ positions: number[]; outputs: number[] | null }> = [];
   private ids = new Map<string, number>();
   private next = new Int32Array(0);
+  /** silent[state] is 1 when entering the state completes no string. */
+  private silent = new Uint8Array(0);
+  private readonly flags: Uint8Array;
 
   constructor(clauses: ReadonlyArray<ReadonlyArray<ReadonlyArray<CharSet>>>, private readonly maxStates = 4096) {
     this.clauseCount = clauses.length;
+    this.flags = new Uint8Array(clauses.length);
     const setIds = new Map<string, number>();
     clauses.forEach((clause, c) => {
       for (const str of clause) {
@@ -93,21 +97,30 @@ export class ClassScanner {
     this.reset();
   }
 
-  /** Which clauses hold in `text`: flags[c] is 1 when clause c does. */
+  /**
+   * Which clauses hold in `text`: flags[c] is 1 when clause c does. The array is the scanner's
+   * own, reused by its next scan (allocating one per text costs more than the scan).
+   */
   scan(text: string): Uint8Array {
-    const flags = new Uint8Array(this.clauseCount);
+    const flags = this.flags;
+    flags.fill(0);
     if (this.strings.length === 0) return flags;
+    const k = this.classCount;
+    const ascii = this.asciiClass;
     let state = this.step(0, this.classAt(TEXT_START), flags);
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       let cls: number;
-      if (cp < 128) cls = this.asciiClass[cp] as number;
+      if (cp < 128) cls = ascii[cp] as number;
       else {
         cp = text.codePointAt(i) as number;
         if (cp > 0xffff) i++;
         cls = this.classAt(cp);
       }
-      state = this.step(state, cls, flags);
+      // the common case inline: a known transition into a state that completes nothing
+      const to = this.next[state * k + cls] as number;
+      if (to >= 0 && this.silent[to] === 1) state = to;
+      else state = this.step(state, cls, flags);
     }
     this.step(state, this.classAt(TEXT_END), flags);
     return flags;
@@ -174,7 +187,11 @@ export class ClassScanner {
       const grown = new Int32Array(Math.max(this.classCount * 64, this.next.length * 2)).fill(-1);
       grown.set(this.next);
       this.next = grown;
+      const silent = new Uint8Array(grown.length / this.classCount);
+      silent.set(this.silent);
+      this.silent = silent;
     }
+    this.silent[id] = outputs === null ? 1 : 0;
     return id;
   }
 
@@ -182,6 +199,7 @@ export class ClassScanner {
     this.states = [];
     this.ids = new Map();
     this.next = new Int32Array(0);
+    this.silent = new Uint8Array(0);
     this.intern([]);
   }
 

@@ -25,7 +25,7 @@ function widenToTokens(n: NormalizedText, tokens: Token[], span: { start: number
 
 /** Per-text views built lazily and shared by every rule. */
 export class TextViews {
-  private wordsView: { text: string; pos: Int32Array } | null = null;
+  private wordsView: { text: string; pos: number[] } | null = null;
   private wordsJoined: string | null = null;
   private digits = -1;
 
@@ -38,12 +38,12 @@ export class TextViews {
   }
 
   /** The words view with each char's folded index (-1 for the spaces). */
-  words(): { text: string; pos: Int32Array } {
+  words(): { text: string; pos: number[] } {
     if (this.wordsView !== null) return this.wordsView;
     const tokens = this.n.tokens;
     let length = 0;
     for (const t of tokens) length += t.raw.length + 1;
-    const pos = new Int32Array(length).fill(-1);
+    const pos = new Array<number>(length).fill(-1);
     let k = 0;
     for (const t of tokens) {
       for (let i = 0; i < t.raw.length; i++) pos[k + i] = t.pos[i] ?? t.from;

@@ -7,8 +7,8 @@ import { foldCodePoint } from './fold-char';
  */
 export interface FoldedText {
   text: string;
-  starts: Int32Array | null;
-  ends: Int32Array | null;
+  starts: number[] | null;
+  ends: number[] | null;
   /** Number of fancy code points (math alphanumerics, enclosed, fullwidth, look-alikes, mark stacks). */
   fancy: number;
   /** A bidi override put characters out of their original order (spans must then cover every position). */
@@ -69,9 +69,9 @@ function displayOrder(text: string): Unit[] | null {
  */
 export function foldText(text: string): FoldedText {
   if (isPlainAscii(text)) return { text: text.replace(/[\t\r\n]/g, ' ').toLowerCase(), starts: null, ends: null, fancy: 0, reordered: false };
-  let cap = text.length + 16;
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
+  // plain arrays: a typed array costs a backing store per call, far more than a short text's pushes
+  const starts: number[] = [];
+  const ends: number[] = [];
   let out = '';
   let n = 0;
   let fancy = 0;
@@ -98,18 +98,9 @@ export function foldText(text: string): FoldedText {
     if (piece === '') {
       if (n > 0) ends[n - 1] = i + width; // a dropped mark belongs to the character before it
     } else {
-      if (n + piece.length >= cap) {
-        cap *= 2;
-        const s2 = new Int32Array(cap);
-        s2.set(starts);
-        starts = s2;
-        const e2 = new Int32Array(cap);
-        e2.set(ends);
-        ends = e2;
-      }
       for (let k = 0; k < piece.length; k++) {
-        starts[n] = i;
-        ends[n] = i + width;
+        starts.push(i);
+        ends.push(i + width);
         n++;
       }
       out += piece;
