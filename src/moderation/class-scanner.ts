@@ -40,9 +40,11 @@ export class ClassScanner {
   private readonly starters: number[][];
   private states: Array<{ positions: number[]; outputs: number[] | null }> = [];
   private ids = new Map<string, number>();
+  /**
+   * next[state * classCount + class]: 0 not built yet; id + 1 for a state that completes no
+   * string on entry; -(id + 1) for one that does (its outputs must be recorded).
+   */
   private next = new Int32Array(0);
-  /** silent[state] is 1 when entering the state completes no string. */
-  private silent = new Uint8Array(0);
   private readonly flags: Uint8Array;
 
   constructor(clauses: ReadonlyArray<ReadonlyArray<ReadonlyArray<CharSet>>>, private readonly maxStates = 4096) {
@@ -107,6 +109,7 @@ export class ClassScanner {
     if (this.strings.length === 0) return flags;
     const k = this.classCount;
     const ascii = this.asciiClass;
+    let next = this.next;
     let state = this.step(0, this.classAt(TEXT_START), flags);
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
@@ -118,17 +121,20 @@ export class ClassScanner {
         cls = this.classAt(cp);
       }
       // the common case inline: a known transition into a state that completes nothing
-      const to = this.next[state * k + cls] as number;
-      if (to >= 0 && this.silent[to] === 1) state = to;
-      else state = this.step(state, cls, flags);
+      const to = next[state * k + cls] as number;
+      if (to > 0) state = to - 1;
+      else {
+        state = this.step(state, cls, flags);
+        next = this.next;
+      }
     }
     this.step(state, this.classAt(TEXT_END), flags);
     return flags;
   }
 
   private step(state: number, cls: number, flags: Uint8Array): number {
-    let to = this.next[state * this.classCount + cls] as number;
-    if (to < 0) to = this.build(state, cls);
+    const known = this.next[state * this.classCount + cls] as number;
+    const to = known === 0 ? this.build(state, cls) : Math.abs(known) - 1;
     const outputs = (this.states[to] as { outputs: number[] | null }).outputs;
     if (outputs !== null) for (const c of outputs) flags[c] = 1;
     return to;
@@ -173,7 +179,7 @@ export class ClassScanner {
       }
       id = this.intern(positions, out, key);
     }
-    this.next[from * this.classCount + cls] = id;
+    this.next[from * this.classCount + cls] = (this.states[id] as { outputs: number[] | null }).outputs === null ? id + 1 : -(id + 1);
     return id;
   }
 
@@ -184,14 +190,10 @@ export class ClassScanner {
     this.states.push({ positions, outputs });
     this.ids.set(key, id);
     if (this.next.length < this.states.length * this.classCount) {
-      const grown = new Int32Array(Math.max(this.classCount * 64, this.next.length * 2)).fill(-1);
+      const grown = new Int32Array(Math.max(this.classCount * 64, this.next.length * 2));
       grown.set(this.next);
       this.next = grown;
-      const silent = new Uint8Array(grown.length / this.classCount);
-      silent.set(this.silent);
-      this.silent = silent;
     }
-    this.silent[id] = outputs === null ? 1 : 0;
     return id;
   }
 
@@ -199,7 +201,6 @@ export class ClassScanner {
     this.states = [];
     this.ids = new Map();
     this.next = new Int32Array(0);
-    this.silent = new Uint8Array(0);
     this.intern([]);
   }
 
