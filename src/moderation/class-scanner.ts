@@ -30,6 +30,8 @@ export class ClassScanner {
   private readonly boundClass: Int32Array;
   private readonly asciiClass = new Int32Array(128);
   private readonly classCount: number;
+  private readonly startClass: number;
+  private readonly endClass: number;
   /** member[set * classCount + class]: the class lies in the set. */
   private readonly member: Uint8Array;
   /** NFA position ids: position p of string s is `base[s] + p` (p ≥ 1: that many sets matched). */
@@ -86,6 +88,8 @@ export class ClassScanner {
     });
     this.classCount = signatures.length;
     for (let c = 0; c < 128; c++) this.asciiClass[c] = this.classAt(c);
+    this.startClass = this.classAt(TEXT_START);
+    this.endClass = this.classAt(TEXT_END);
     this.member = new Uint8Array(this.sets.length * this.classCount);
     signatures.forEach((sig, cls) => sig.forEach((set) => (this.member[set * this.classCount + cls] = 1)));
     this.starters = signatures.map((_, cls) => this.strings.flatMap((s, i) => (this.member[(s.sets[0] as number) * this.classCount + cls] === 1 ? [i] : [])));
@@ -110,7 +114,7 @@ export class ClassScanner {
     const k = this.classCount;
     const ascii = this.asciiClass;
     let next = this.next;
-    let state = this.step(0, this.classAt(TEXT_START), flags);
+    let state = this.step(0, this.startClass, flags);
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       let cls: number;
@@ -128,7 +132,7 @@ export class ClassScanner {
         next = this.next;
       }
     }
-    this.step(state, this.classAt(TEXT_END), flags);
+    this.step(state, this.endClass, flags);
     return flags;
   }
 

@@ -65,6 +65,7 @@ function isShortJoiner(text: string, from: number, to: number): boolean {
  * separator (a n j i n g, a.n.j.i.n.g, P U L A U 7 7 7, 7/7/7) become one word.
  */
 export function joinSpacedLetters(tokens: Token[], text: string): Token[] {
+  if (!hasSpacedRun(tokens)) return tokens;
   const out: Token[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -88,8 +89,19 @@ export function joinSpacedLetters(tokens: Token[], text: string): Token[] {
   return out;
 }
 
+/** Three one-character words in a row: the only place `join-spaced` can change anything. */
+function hasSpacedRun(tokens: Token[]): boolean {
+  for (let i = 2; i < tokens.length; i++) {
+    if ((tokens[i] as Token).raw.length === 1 && (tokens[i - 1] as Token).raw.length === 1 && (tokens[i - 2] as Token).raw.length === 1) return true;
+  }
+  return false;
+}
+
 /** `reduplication` transformer: tolol-tolol, masing-masing → one word covering both halves. */
 export function mergeReduplication(tokens: Token[], text: string): Token[] {
+  let repeated = false;
+  for (let i = 1; i < tokens.length && !repeated; i++) repeated = (tokens[i] as Token).raw === (tokens[i - 1] as Token).raw;
+  if (!repeated) return tokens;
   const out: Token[] = [];
   for (const token of tokens) {
     const prev = out[out.length - 1];
