@@ -36,12 +36,16 @@ export class ClassScanner {
   private readonly member: Uint8Array;
   /** NFA position ids: position p of string s is `base[s] + p` (p ≥ 1: that many sets matched). */
   private readonly base: number[] = [];
-  private readonly posString: number[] = [];
-  private readonly posOffset: number[] = [];
+  /** Per position: the set its next character must be in, and the clause it completes then (-1: none). */
+  private readonly posSet: number[] = [];
+  private readonly posDone: number[] = [];
+  /** Per string: the clause its first character completes (one-character strings), else -1. */
+  private readonly startDone: number[] = [];
   /** Per class, the strings whose first set holds it. */
   private readonly starters: number[][];
   private states: Array<{ positions: number[]; outputs: number[] | null }> = [];
-  private ids = new Map<string, number>();
+  /** State ids by a hash of their positions and outputs. */
+  private ids = new Map<number, number[]>();
   /**
    * next[state * classCount + class]: 0 not built yet; id + 1 for a state that completes no
    * string on entry; -(id + 1) for one that does (its outputs must be recorded).
@@ -93,11 +97,12 @@ export class ClassScanner {
     this.member = new Uint8Array(this.sets.length * this.classCount);
     signatures.forEach((sig, cls) => sig.forEach((set) => (this.member[set * this.classCount + cls] = 1)));
     this.starters = signatures.map((_, cls) => this.strings.flatMap((s, i) => (this.member[(s.sets[0] as number) * this.classCount + cls] === 1 ? [i] : [])));
-    for (const [i, s] of this.strings.entries()) {
-      this.base.push(this.posString.length - 1);
+    for (const s of this.strings) {
+      this.base.push(this.posSet.length - 1);
+      this.startDone.push(s.sets.length === 1 ? s.clause : -1);
       for (let p = 1; p < s.sets.length; p++) {
-        this.posString.push(i);
-        this.posOffset.push(p);
+        this.posSet.push(s.sets[p] as number);
+        this.posDone.push(p + 1 === s.sets.length ? s.clause : -1);
       }
     }
     this.reset();
@@ -156,43 +161,57 @@ export class ClassScanner {
   }
 
   private build(from: number, cls: number): number {
-    const source = this.states[from] as { positions: number[] };
-    const positions: number[] = [];
-    const outputs = new Set<number>();
-    const advance = (s: number, p: number) => {
-      const str = this.strings[s] as { sets: number[]; clause: number };
-      if (p === str.sets.length) outputs.add(str.clause);
-      else positions.push((this.base[s] as number) + p);
-    };
-    for (const pos of source.positions) {
-      const s = this.posString[pos] as number;
-      const p = this.posOffset[pos] as number;
-      const set = (this.strings[s] as { sets: number[] }).sets[p] as number;
-      if (this.member[set * this.classCount + cls] === 1) advance(s, p + 1);
+    const source = (this.states[from] as { positions: number[] }).positions;
+    const member = this.member;
+    const k = this.classCount;
+    const outputs: number[] = [];
+    // partial matches that go on (their positions stay in order), then those that start here
+    const advanced: number[] = [];
+    for (const pos of source) {
+      if (member[(this.posSet[pos] as number) * k + cls] !== 1) continue;
+      const done = this.posDone[pos] as number;
+      if (done < 0) advanced.push(pos + 1);
+      else if (!outputs.includes(done)) outputs.push(done);
     }
-    for (const s of this.starters[cls] as number[]) advance(s, 1);
-    positions.sort((a, b) => a - b);
-    const out = outputs.size === 0 ? null : [...outputs];
-    const key = `${positions.join(',')}|${out?.join(',') ?? ''}`;
-    let id = this.ids.get(key);
-    if (id === undefined) {
+    const started: number[] = [];
+    for (const s of this.starters[cls] as number[]) {
+      const done = this.startDone[s] as number;
+      if (done < 0) started.push((this.base[s] as number) + 1);
+      else if (!outputs.includes(done)) outputs.push(done);
+    }
+    const positions = mergeSorted(advanced, started);
+    outputs.sort((x, y) => x - y);
+    const out = outputs.length === 0 ? null : outputs;
+    let id = this.find(positions, out);
+    if (id < 0) {
       if (this.states.length >= this.maxStates) {
         // bounded memory: start over, keeping only the state being entered
         this.reset();
-        return this.build(this.intern(source.positions), cls);
+        return this.build(this.intern(source, null), cls);
       }
-      id = this.intern(positions, out, key);
+      id = this.intern(positions, out);
     }
-    this.next[from * this.classCount + cls] = (this.states[id] as { outputs: number[] | null }).outputs === null ? id + 1 : -(id + 1);
+    this.next[from * k + cls] = out === null ? id + 1 : -(id + 1);
     return id;
   }
 
-  private intern(positions: number[], outputs: number[] | null = null, key = `${positions.join(',')}|`): number {
-    const known = this.ids.get(key);
-    if (known !== undefined) return known;
+  private find(positions: number[], outputs: number[] | null): number {
+    for (const id of this.ids.get(hashState(positions, outputs)) ?? []) {
+      const st = this.states[id] as { positions: number[]; outputs: number[] | null };
+      if (sameNumbers(st.positions, positions) && sameNumbers(st.outputs ?? [], outputs ?? [])) return id;
+    }
+    return -1;
+  }
+
+  private intern(positions: number[], outputs: number[] | null): number {
+    const known = this.find(positions, outputs);
+    if (known >= 0) return known;
     const id = this.states.length;
     this.states.push({ positions, outputs });
-    this.ids.set(key, id);
+    const h = hashState(positions, outputs);
+    const bucket = this.ids.get(h);
+    if (bucket === undefined) this.ids.set(h, [id]);
+    else bucket.push(id);
     if (this.next.length < this.states.length * this.classCount) {
       const grown = new Int32Array(Math.max(this.classCount * 64, this.next.length * 2));
       grown.set(this.next);
@@ -205,13 +224,40 @@ export class ClassScanner {
     this.states = [];
     this.ids = new Map();
     this.next = new Int32Array(0);
-    this.intern([]);
+    this.intern([], null);
   }
 
   /** States made so far (tests, the memory bound). */
   get stateCount(): number {
     return this.states.length;
   }
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number))) out.push(a[i++] as number);
+    else out.push(b[j++] as number);
+  }
+  return out;
+}
+
+function hashState(positions: number[], outputs: number[] | null): number {
+  let h = 0x811c9dc5;
+  for (const p of positions) h = Math.imul(h ^ p, 0x01000193);
+  h = Math.imul(h ^ 0xffff, 0x01000193);
+  for (const o of outputs ?? []) h = Math.imul(h ^ o, 0x01000193);
+  return h;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function contains(set: CharSet, cp: number): boolean {
