@@ -42,7 +42,7 @@ const principalSchema = new Schema(
   {
     _id: { type: String, required: true },
     tokenHash: { type: String, required: true },
-    role: { type: String, enum: ['site', 'moderator', 'admin'], required: true },
+    role: { type: String, enum: ['site', 'moderator', 'admin', 'legal'], required: true },
     siteIds: { type: [String], default: [] },
     name: { type: String },
     revokedAt: { type: Date },
