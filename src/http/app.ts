@@ -21,6 +21,7 @@ import { logRequests } from './middleware/request-log';
 import { limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
 import { openApiRoutes } from './openapi';
 import { rulesRoutes } from '../rules-api/routes';
+import { takedownRoutes } from '../takedown/routes';
 
 export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: RecentTexts; authorBuckets: TokenBuckets };
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   app.use(reportRoutes(full));
   app.use(standingRoutes(full));
   app.use(complianceRoutes(full));
+  app.use(takedownRoutes(full));
   app.use(reportedPage());
   app.use(moderatorPage());
 

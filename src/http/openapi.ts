@@ -130,7 +130,7 @@ const schemas: Json = {
   }),
   Site: obj(['id', 'name'], { id: str(), name: str(), webhookUrl: str(), webhookSecret: str({ description: 'Only in the answer to the PATCH that gives a site its first webhook URL. Shown once.' }), policy: ref('Policy') }),
   CreatedSite: obj(['id', 'name', 'token', 'tokenId'], { id: str(), name: str(), webhookUrl: str(), webhookSecret: str({ description: 'Shown once.' }), token: str({ description: 'The site API key. Shown once.' }), tokenId: str() }),
-  CreatedPrincipal: obj(['id', 'role', 'siteIds', 'token'], { id: str(), role: str({ enum: ['site', 'moderator', 'admin'] }), siteIds: { type: 'array', items: str() }, name: str(), token: str({ description: 'Shown once.' }) }),
+  CreatedPrincipal: obj(['id', 'role', 'siteIds', 'token'], { id: str(), role: str({ enum: ['site', 'moderator', 'admin', 'legal'] }), siteIds: { type: 'array', items: str() }, name: str(), token: str({ description: 'Shown once.' }) }),
   RulesetIssue: obj(['file', 'message'], { file: str(), line: { type: 'integer' }, ruleId: str(), message: str() }),
   RuleFileSummary: obj(['name', 'hash', 'etag', 'size'], {
     name: str(),
@@ -405,9 +405,9 @@ const paths: Json = {
   },
   '/v1/principals': {
     post: {
-      summary: 'Create a moderator, admin or site token (admin); shown once',
+      summary: 'Create a moderator, admin, legal or site token (admin); shown once',
       tags: ['admin'],
-      requestBody: requestBody(obj(['role'], { role: str({ enum: ['site', 'moderator', 'admin'] }), siteIds: { type: 'array', items: str() }, name: str() }, false)),
+      requestBody: requestBody(obj(['role'], { role: str({ enum: ['site', 'moderator', 'admin', 'legal'], description: '`legal`: take-down orders and author data requests for its sites (no moderation decisions, no stream)' }), siteIds: { type: 'array', items: str() }, name: str() }, false)),
       responses: { 201: json(ref('CreatedPrincipal'), 'created'), ...errors(...body, ...auth, 503) },
     },
   },
