@@ -149,6 +149,27 @@ describe('ministry take-down orders (Permenkominfo 5/2020 Pasal 14–16, 20)', (
     expect(audit.map((e) => e.action).sort()).toEqual(['takedown.complete', 'takedown.evidence', 'takedown.evidence', 'takedown.receive', 'takedown.warning']);
   });
 
+  it('when the compliance report is read, then it has a section per order with its timeline (received, due, warnings, completed), in JSON and CSV', async () => {
+    const c = await t.submit(site, anInnocentComment());
+    const number = orderNumber();
+    const res = await post(legal, { orderNumber: number, issuer: 'Komdigi', items: [{ commentId: c.id }] });
+    t.advance(25 * HOUR);
+    await request(t.app).post(`/v1/takedown-orders/${res.body.id}/warnings`).set(as(legal)).send({ letterNumber: `ST-${n}` }).expect(201);
+    t.advance(HOUR);
+    await request(t.app).post(`/v1/takedown-orders/${res.body.id}/complete`).set(as(legal)).send({}).expect(200);
+    const report = await request(t.app).get('/v1/reports/compliance?siteId=td-site').set(as(legal));
+    expect(report.status).toBe(200);
+    const entry = report.body.takedowns.orders.find((o: { id: string }) => o.id === res.body.id);
+    expect(entry).toMatchObject({ orderNumber: number, status: 'completed', late: true, comments: 1, removed: 1, warnings: [{ letterNumber: `ST-${n}` }], msToComplete: 26 * HOUR });
+    expect(entry.timeline.map((e: { what: string }) => e.what)).toEqual(['received', 'comments withdrawn', 'due', 'warning 1 (ST-' + n + ')', 'completed by ' + entry.completedBy]);
+    expect(report.body.takedowns.completedLate).toBeGreaterThanOrEqual(1);
+    const csv = await request(t.app).get('/v1/reports/compliance?siteId=td-site&format=csv').set(as(legal));
+    expect(csv.text).toContain(`takedown_late,${number},true`);
+    expect(csv.text).toContain(`takedown_warnings,${number},1`);
+    // a moderator of another site does not see it
+    expect((await request(t.app).get('/v1/reports/compliance?siteId=td-site').set(as(modOther))).status).toBe(403);
+  });
+
   it('when moderators reject every covered comment one by one, then the sweep records the order as completed by the last of them and never raises it overdue', async () => {
     const c = await t.submit(site, anInnocentComment());
     const res = await post(legal, { orderNumber: orderNumber(), issuer: 'Komdigi', items: [{ commentId: c.id }] });
