@@ -101,7 +101,9 @@ export async function receiveTakedownOrder(deps: TakedownDeps, principal: Princi
     entries.push(w.entry);
     if (w.changed) changed.push({ commentId: id, siteId: w.entry.siteId ?? '' });
   }
-  const updated = await updateOrder(deps.store, order._id, () => ({ comments: entries as unknown as TakedownOrderDoc['comments'] }), { now: deps.now });
+  // a concurrent retry may have recorded some first: the first record of a comment (its status before) stays
+  const merge = (current: TakedownOrderDoc) => entries.map((e) => (current.comments ?? []).find((c) => c.commentId === e.commentId) ?? e);
+  const updated = await updateOrder(deps.store, order._id, (current) => ({ comments: merge(current) as unknown as TakedownOrderDoc['comments'] }), { now: deps.now });
   const final = updated?.order ?? order;
   await queueWebhooks(deps, final, changed);
   if (created) {
