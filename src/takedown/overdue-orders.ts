@@ -18,7 +18,8 @@ export interface OrderSweepDeps {
 /**
  * An open order whose comments moderators have all rejected one by one is
  * carried out: it records the last removal's time and moderator, so an order
- * nobody "completed" by hand is not reported overdue.
+ * nobody "completed" by hand is not reported overdue. Comments removed before
+ * the order was recorded count as removed when it was recorded.
  */
 async function completeIfRemoved(deps: OrderSweepDeps, order: TakedownOrderDoc): Promise<boolean> {
   const ids = (order.comments ?? []).map((c) => c.commentId);
@@ -26,7 +27,7 @@ async function completeIfRemoved(deps: OrderSweepDeps, order: TakedownOrderDoc):
   const docs = (await deps.store.models.Comment.find({ _id: { $in: ids } }, { status: 1, decision: 1 }).lean()) as Pick<CommentDoc, 'status' | 'decision'>[];
   if (docs.length < ids.length || docs.some((d) => d.status !== 'rejected')) return false;
   const last = docs.map((d) => d.decision).sort((a, b) => new Date(a?.decidedAt ?? 0).getTime() - new Date(b?.decidedAt ?? 0).getTime()).pop();
-  const completedAt = new Date(last?.decidedAt ?? deps.now());
+  const completedAt = new Date(Math.max(new Date(last?.decidedAt ?? deps.now()).getTime(), new Date(order.createdAt).getTime()));
   const done = await updateOrder(deps.store, order._id, (o) => (o.completedAt ? undefined : { completedAt, completedBy: last?.decidedBy ?? 'saring', completionNote: 'every covered comment was rejected by a moderator' }), { now: deps.now });
   if (done?.written) await publishPerSite(deps, 'takedown.completed', done.order, { removedNow: 0 });
   return !!done?.written;

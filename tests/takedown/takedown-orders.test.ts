@@ -185,11 +185,18 @@ describe('ministry take-down orders (Permenkominfo 5/2020 Pasal 14–16, 20)', (
   it('when an order names an already rejected comment, then it is recorded as already removed, with who removed it, and nothing is sent', async () => {
     const c = await t.submit(site, aComment({ text: 'awas lu gue habisi nanti malam' }));
     await request(t.app).post(`/v1/comments/${c.id}/decision`).set(as(mod)).send({ status: 'rejected' }).expect(200);
+    t.advance(HOUR);
     const res = await post(legal, { orderNumber: orderNumber(), issuer: 'Komdigi', items: [{ commentId: c.id }] });
     expect(res.status).toBe(201);
     expect(res.body.comments).toEqual([expect.objectContaining({ commentId: c.id, alreadyRemoved: true })]);
     expect((await stored(c.id))?.status).toBe('rejected');
     expect(await t.store.models.WebhookDelivery.countDocuments({ commentId: c.id, event: 'comment.withdrawn' })).toBe(0);
+    // nothing is left to remove: the sweep records it carried out when it was recorded, never before
+    t.advance(1000);
+    await sweep();
+    const view = await request(t.app).get(`/v1/takedown-orders/${res.body.id}`).set(as(mod));
+    expect(view.body).toMatchObject({ status: 'completed', late: false });
+    expect(view.body.completedAt).toBe(res.body.createdAt);
   });
 
   it('when others look at an order, then moderators and legal officers of its site see it, those of another site get 404, and neither a moderator nor a site may enter one', async () => {
