@@ -94,15 +94,18 @@ export async function receiveTakedownOrder(deps: TakedownDeps, principal: Princi
 
   const known = new Map((order.comments ?? []).map((c) => [c.commentId, c]));
   const entries: OrderComment[] = [];
+  // the call that withdrew a comment knows its status before; a retry that found it withdrawn does not
+  const authoritative = new Set<string>();
   const changed: { commentId: string; siteId: string }[] = [];
   for (const id of new Set(resolved.flatMap((r) => r.commentIds))) {
     const w = await withdrawForOrder(deps, principal, order, id, known.get(id));
     if (!w) throw new AppError('conflict', 'A comment of the order is being changed right now; send the order again (it is safe to repeat).');
     entries.push(w.entry);
+    if (w.changed || w.entry.alreadyRemoved) authoritative.add(id);
     if (w.changed) changed.push({ commentId: id, siteId: w.entry.siteId ?? '' });
   }
-  // a concurrent retry may have recorded some first: the first record of a comment (its status before) stays
-  const merge = (current: TakedownOrderDoc) => entries.map((e) => (current.comments ?? []).find((c) => c.commentId === e.commentId) ?? e);
+  // retries may race: the record of the call that withdrew a comment wins, whichever writes first
+  const merge = (current: TakedownOrderDoc) => entries.map((e) => (authoritative.has(e.commentId) ? e : ((current.comments ?? []).find((c) => c.commentId === e.commentId) ?? e)));
   const updated = await updateOrder(deps.store, order._id, (current) => ({ comments: merge(current) as unknown as TakedownOrderDoc['comments'] }), { now: deps.now });
   const final = updated?.order ?? order;
   await queueWebhooks(deps, final, changed);

@@ -79,6 +79,19 @@ describe('ministry take-down orders (Permenkominfo 5/2020 Pasal 14–16, 20)', (
     expect(clash.body.error.code).toBe('conflict');
   });
 
+  it('when two retries of one order race, then one is 201 and the other 200, each comment is withdrawn once and its first record (status before) is kept', async () => {
+    const cs = [await t.submit(site, anInnocentComment()), await t.submit(site, anInnocentComment())];
+    const body = { orderNumber: orderNumber(), issuer: 'Komdigi', items: cs.map((c) => ({ commentId: c.id })) };
+    const answers = await Promise.all([post(legal, body), post(legal, body), post(legal, body)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+    const order = await t.store.models.TakedownOrder.findById(answers[0]!.body.id).lean();
+    expect(order?.comments.map((c) => [c.commentId, c.statusBefore]).sort()).toEqual(cs.map((c) => [c.id, 'approved']).sort());
+    for (const c of cs) {
+      expect((await stored(c.id))?.revision).toBe(1);
+      expect(await t.store.models.WebhookDelivery.countDocuments({ commentId: c.id, event: 'comment.withdrawn' })).toBe(1);
+    }
+  });
+
   it.each([
     { hours: 24, urgent: false },
     { hours: 4, urgent: true },
