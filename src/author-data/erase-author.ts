@@ -9,7 +9,7 @@ import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { updateOrder } from '../takedown/update-order';
 import { collectAuthorData, decisionCounts, type AuthorData } from './collect';
 import type { AuthorDataDeps } from './export-author';
-import { ERASED, redact, redactString, type Redaction } from './redact';
+import { ERASED, redact, redactFreeText, redactId, type Redaction } from './redact';
 import { DATA_REQUEST_BASIS, type EraseInput } from './schema';
 import { requestSite } from './site-access';
 
@@ -55,7 +55,7 @@ async function eraseReportsFiled(store: Store, data: AuthorData, r: Redaction): 
 async function redactTrail(store: Store, siteId: string, data: AuthorData, r: Redaction): Promise<{ events: number }> {
   const { Audit, Event } = store.models;
   for (const a of data.audit) {
-    await Audit.collection.updateOne({ _id: a._id } as never, { $set: { target: redactString(a.target, r), before: redact(a.before, r), after: redact(a.after, r), ...(a.note ? { note: redactString(a.note, r) } : {}) } });
+    await Audit.collection.updateOne({ _id: a._id } as never, { $set: { target: redactId(a.target, r), before: redact(a.before, r), after: redact(a.after, r), ...(a.note ? { note: redactFreeText(a.note, r) } : {}) } });
   }
   const ids = data.comments.map((c) => c._id);
   const touches = { $or: [{ 'data.id': { $in: ids } }, { 'data.authorId': r.authorId }, { 'data.report.reporterId': r.authorId }] };
