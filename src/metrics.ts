@@ -8,6 +8,7 @@ export interface Metrics {
   decisions: Counter<'status' | 'category'>;
   streamClients: Gauge;
   overdue: Counter<'site'>;
+  takedownOverdue: Counter<'urgent'>;
 }
 
 export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics {
@@ -26,5 +27,6 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     decisions: new Counter({ name: 'saring_decisions_total', help: 'Moderation decisions by status and category (approved comments count under category "none")', labelNames: ['status', 'category'], registers: [registry] }),
     streamClients: new Gauge({ name: 'saring_stream_clients', help: 'Connected WebSocket clients', registers: [registry] }),
     overdue: new Counter({ name: 'saring_comments_overdue_total', help: 'Held or reported comments that passed their take-down deadline', labelNames: ['site'], registers: [registry] }),
+    takedownOverdue: new Counter({ name: 'saring_takedown_orders_overdue_total', help: 'Ministry take-down orders that passed their 24 h (urgent: 4 h) deadline unfinished', labelNames: ['urgent'], registers: [registry] }),
   };
 }

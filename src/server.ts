@@ -12,6 +12,7 @@ import { DataDirInUseError } from './store/data-dir-lock';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
 import { startLive } from './stream/live';
 import { startOverdueSweeper } from './deadlines/overdue-sweeper';
+import { startOrderSweeper } from './takedown/overdue-orders';
 
 export interface RunningServer {
   server: http.Server;
@@ -94,6 +95,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
   });
   const live = startLive(server, { config, store, auth, events, logger, metrics });
   const overdue = startOverdueSweeper({ store, events, metrics, logger, now: () => new Date() });
+  const overdueOrders = startOrderSweeper({ store, events, metrics, logger, now: () => new Date() });
   try {
     await new Promise<void>((resolve, reject) => {
       const failed = (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? portInUse(config) : err);
@@ -107,6 +109,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
     // taken between the check and now: undo what was started, in the shutdown's order
     await live.stop();
     await overdue.stop();
+    await overdueOrders.stop();
     rules.close();
     await store.close().catch(() => undefined);
     await embedded?.stop();
@@ -134,6 +137,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
       clearTimeout(grace);
       await live.stop();
       await overdue.stop();
+      await overdueOrders.stop();
       rules.close();
       await store.close();
       await embedded?.stop();

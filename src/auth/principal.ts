@@ -1,5 +1,9 @@
-/** Who is calling: a site backend, a moderator, or an admin. */
-export type Role = 'site' | 'moderator' | 'admin';
+/**
+ * Who is calling: a site backend, a moderator, an admin, or a `legal` officer —
+ * scoped to sites like a moderator, for ministry take-down orders and author data
+ * requests (Permenkominfo 5/2020; UU PDP), without the moderator's decisions.
+ */
+export type Role = 'site' | 'moderator' | 'admin' | 'legal';
 
 export interface Principal {
   id: string;

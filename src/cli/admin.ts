@@ -11,7 +11,7 @@ import type { CommandIo } from './cli-io';
  */
 
 export const adminHelp = `saring sites create --id ID --name NAME [--webhook URL] [--mongo URL] [--db NAME] [--json]
-saring tokens create --role moderator|admin|site [--sites a,b] [--name NAME] [--mongo URL] [--db NAME] [--json]
+saring tokens create --role moderator|admin|site|legal [--sites a,b] [--name NAME] [--mongo URL] [--db NAME] [--json]
 
 Creates a site (with its API key) or a token directly in the store named by
 --mongo or MONGO_URL (the same store the service uses). The token is printed
@@ -57,8 +57,8 @@ export async function createSiteWithToken(store: Store, input: { id: string; nam
 /** Creates a token for a role and sites (which must exist); same rules as `POST /v1/principals`. */
 export async function createToken(store: Store, input: { role: string; siteIds: string[]; name?: string }) {
   const role = input.role;
-  if (role !== 'site' && role !== 'moderator' && role !== 'admin') throw new UsageError('--role must be site, moderator or admin');
-  if (role !== 'admin' && input.siteIds.length === 0) throw new UsageError('--sites is required for a site or moderator token');
+  if (role !== 'site' && role !== 'moderator' && role !== 'admin' && role !== 'legal') throw new UsageError('--role must be site, moderator, admin or legal');
+  if (role !== 'admin' && input.siteIds.length === 0) throw new UsageError('--sites is required for a site, moderator or legal token');
   return asUsage(() => createPrincipalToken(store.models, 'cli', { role, siteIds: input.siteIds, name: input.name }));
 }
 

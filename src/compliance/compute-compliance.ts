@@ -4,6 +4,7 @@ import type { Store } from '../store/connect';
 import type { CommentDoc, ReportDoc } from '../store/models';
 import { summarizeDurations, type DurationSummary } from './percentiles';
 import { resolutionCollection, type Resolution } from './resolutions';
+import { takedownSection, type TakedownSection } from './takedown-section';
 
 const DAY = 86_400_000;
 /** Days are counted in Western Indonesian Time (UTC+7), the newsroom's day. */
@@ -37,6 +38,8 @@ export interface ComplianceReport {
   };
   responseTimes: { all: DurationSummary; held: DurationSummary; reported: DurationSummary; urgent: DurationSummary };
   overdue: { total: number; decidedLate: number; openPastDue: number };
+  /** Ministry take-down orders received in the period, one entry per order with its timeline. */
+  takedowns: TakedownSection;
 }
 
 const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
@@ -117,7 +120,7 @@ export async function computeCompliance(deps: { store: Store; now: () => Date },
   const from = q.from ?? new Date(to.getTime() - 30 * DAY);
   const site = sites ? { siteId: { $in: sites } } : {};
   const { Comment, Report } = deps.store.models;
-  const [decided, reports, resolutions, openPastDue, withdrawn] = await Promise.all([
+  const [decided, reports, resolutions, openPastDue, withdrawn, takedowns] = await Promise.all([
     Comment.find({ ...site, 'decision.decidedAt': { $gte: from, $lt: to } }, { decision: 1, createdAt: 1 }).lean() as unknown as Promise<CommentDoc[]>,
     Report.find({ ...site, at: { $gte: from, $lt: to } }, { reason: 1, commentId: 1, state: 1, at: 1, dueAt: 1, resolvedAt: 1 }).lean() as unknown as Promise<ReportDoc[]>,
     resolutionCollection(deps.store.conn)
@@ -125,6 +128,7 @@ export async function computeCompliance(deps: { store: Store; now: () => Date },
       .toArray(),
     Comment.countDocuments({ ...site, dueAt: { $gte: from, $lt: new Date(Math.min(to.getTime(), now.getTime())) } }),
     Comment.countDocuments({ ...site, withdrawnAt: { $gte: from, $lt: to } }),
+    takedownSection(deps.store, sites, from, to, now),
   ]);
   const byReason: Record<string, number> = {};
   for (const r of reports) bump(byReason, r.reason);
@@ -138,5 +142,6 @@ export async function computeCompliance(deps: { store: Store; now: () => Date },
     reports: { total: reports.length, byReason, comments: new Set(reports.map((r) => r.commentId)).size, withdrawn, ...reportFigures },
     responseTimes: responseTimes(resolutions),
     overdue: { total: decidedLate + openPastDue, decidedLate, openPastDue },
+    takedowns,
   };
 }

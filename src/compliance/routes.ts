@@ -8,10 +8,10 @@ import { complianceQuery } from './schema';
 
 const wibDay = (ms: number) => new Date(ms + DAY_OFFSET_MS).toISOString().slice(0, 10);
 
-/** `GET /v1/reports/compliance` (admin, or moderator for its sites): JSON, or CSV with `Accept: text/csv` or `?format=csv`. */
+/** `GET /v1/reports/compliance` (admin, or a moderator or legal officer for its sites): JSON, or CSV with `Accept: text/csv` or `?format=csv`. */
 export function complianceRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/v1/reports/compliance', requireRole(deps.auth, 'moderator', 'admin'), async (req, res) => {
+  router.get('/v1/reports/compliance', requireRole(deps.auth, 'moderator', 'admin', 'legal'), async (req, res) => {
     const q = parseQuery(complianceQuery, req.query);
     const report = await computeCompliance(deps, principalOf(req), q);
     const csv = q.format === 'csv' || (q.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');

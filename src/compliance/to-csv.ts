@@ -28,6 +28,13 @@ export function complianceToCsv(r: ComplianceReport): string {
     rows.push(['response_count', queue, s.count], ['response_ms_median', queue, s.medianMs], ['response_ms_p95', queue, s.p95Ms], ['response_ms_max', queue, s.maxMs]);
   }
   rows.push(['overdue', 'total', r.overdue.total], ['overdue', 'decided_late', r.overdue.decidedLate], ['overdue', 'open_past_due', r.overdue.openPastDue]);
+  const t = r.takedowns;
+  rows.push(['takedowns', 'total', t.total], ['takedowns', 'urgent', t.urgent], ['takedowns', 'completed', t.completed], ['takedowns', 'completed_late', t.completedLate], ['takedowns', 'open_past_due', t.openPastDue], ['takedowns', 'warnings', t.warnings]);
+  for (const o of t.orders) {
+    const key = o.orderNumber;
+    rows.push(['takedown_received', key, o.receivedAt], ['takedown_due', key, o.dueAt], ['takedown_urgent', key, o.urgent], ['takedown_status', key, o.status], ['takedown_completed', key, o.completedAt], ['takedown_completed_by', key, o.completedBy]);
+    rows.push(['takedown_late', key, o.late], ['takedown_comments', key, o.comments], ['takedown_removed', key, o.removed], ['takedown_warnings', key, o.warnings.length]);
+  }
   for (const d of r.daily) rows.push(['decisions_per_day', `${d.day} ${d.category}`, d.count]);
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -34,7 +34,8 @@ function conflict(doc: CommentDoc, message: string): AppError {
 /**
  * Refuses a decision that would silently overwrite another one: a stale
  * `expectedRevision`, or a human decision the caller did not acknowledge
- * (by sending its revision or `force`). Automatic decisions may be overridden.
+ * (by sending its revision or `force`). Automatic decisions may be overridden,
+ * and so may a withdrawal (a take-down order's `pending`): nothing final is lost.
  */
 function assertDecidable(doc: CommentDoc, principal: Principal, input: DecisionInput): 'same' | 'go' {
   if (input.force) return 'go';
@@ -43,7 +44,7 @@ function assertDecidable(doc: CommentDoc, principal: Principal, input: DecisionI
     return 'go';
   }
   const by = doc.decision?.decidedBy;
-  if (!by || by === AUTO) return 'go';
+  if (!by || by === AUTO || doc.status === 'pending') return 'go';
   if (by === principal.id && doc.status === input.status) return 'same';
   throw conflict(doc, `Already ${doc.status} by ${by}; send its revision or force to override.`);
 }

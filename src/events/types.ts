@@ -6,6 +6,9 @@ export const eventTypes = [
   'comment.reported',
   'comment.overdue',
   'author.banned',
+  'takedown.received',
+  'takedown.overdue',
+  'takedown.completed',
   'rules.reloaded',
   'rules.rejected',
 ] as const;

@@ -21,6 +21,8 @@ import { logRequests } from './middleware/request-log';
 import { limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
 import { openApiRoutes } from './openapi';
 import { rulesRoutes } from '../rules-api/routes';
+import { takedownRoutes } from '../takedown/routes';
+import { authorDataRoutes } from '../author-data/routes';
 
 export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: RecentTexts; authorBuckets: TokenBuckets };
 
@@ -67,7 +69,9 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   app.use(decisionRoutes(full));
   app.use(reportRoutes(full));
   app.use(standingRoutes(full));
+  app.use(authorDataRoutes(full));
   app.use(complianceRoutes(full));
+  app.use(takedownRoutes(full));
   app.use(reportedPage());
   app.use(moderatorPage());
 

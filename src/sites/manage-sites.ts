@@ -46,7 +46,7 @@ export interface NewPrincipal {
 
 /** Creates a token for a role and existing sites; `validation_failed` names what is wrong. */
 export async function createPrincipalToken(models: Models, actor: string, input: NewPrincipal) {
-  if (input.role !== 'admin' && input.siteIds.length === 0) throw new AppError('validation_failed', undefined, [{ path: 'siteIds', message: 'a site or moderator token needs at least one site' }]);
+  if (input.role !== 'admin' && input.siteIds.length === 0) throw new AppError('validation_failed', undefined, [{ path: 'siteIds', message: 'a site, moderator or legal token needs at least one site' }]);
   if (input.role === 'site' && input.siteIds.length !== 1) throw new AppError('validation_failed', undefined, [{ path: 'siteIds', message: 'a site token speaks for exactly one site' }]);
   const { Site, Principal, Audit } = models;
   const known = await Site.find({ _id: { $in: input.siteIds } }, { _id: 1 }).lean();

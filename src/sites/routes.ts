@@ -35,7 +35,7 @@ const createSiteSchema = z.strictObject({
 const rotateSchema = z.strictObject({ graceHours: z.number().min(0).max(24 * 7).default(DEFAULT_SECRET_GRACE_HOURS) });
 
 const createPrincipalSchema = z.strictObject({
-  role: z.enum(['site', 'moderator', 'admin']),
+  role: z.enum(['site', 'moderator', 'admin', 'legal']),
   siteIds: z.array(z.string().min(1).max(100)).max(1000).default([]),
   name: z.string().trim().min(1).max(200).optional(),
 });

@@ -42,7 +42,7 @@ const principalSchema = new Schema(
   {
     _id: { type: String, required: true },
     tokenHash: { type: String, required: true },
-    role: { type: String, enum: ['site', 'moderator', 'admin'], required: true },
+    role: { type: String, enum: ['site', 'moderator', 'admin', 'legal'], required: true },
     siteIds: { type: [String], default: [] },
     name: { type: String },
     revokedAt: { type: Date },
@@ -101,8 +101,12 @@ const commentSchema = new Schema(
     queuedAt: Date,
     /** True when its deadline is the urgent one (src/reports/urgent-categories.ts). */
     urgent: Boolean,
-    /** When enough reader reports, or one urgent one, took it off the site. */
+    /** When enough reader reports, one urgent one, or a take-down order took it off the site. */
     withdrawnAt: Date,
+    /** The ministry take-down orders that cover it (src/takedown/). */
+    takedownOrderIds: { type: [String], default: undefined },
+    /** When the author's name and text were erased on a data-subject request (src/author-data/). */
+    erasedAt: Date,
   },
   { timestamps: true, versionKey: 'revision' },
 );
@@ -194,6 +198,8 @@ const webhookDeliverySchema = new Schema(
     commentId: { type: String, required: true },
     /** Set for a `report.resolved` delivery: the report it answers. */
     reportId: String,
+    /** Set for a withdrawal on a ministry take-down order: the order. */
+    takedownOrderId: String,
     url: String,
     event: String,
     attempts: { type: Number, default: 0 },
@@ -206,6 +212,41 @@ const webhookDeliverySchema = new Schema(
 );
 webhookDeliverySchema.index({ status: 1, nextAttemptAt: 1 });
 
+/**
+ * A ministry (Komdigi) take-down order received through SAMAN (Permenkominfo
+ * 5/2020 Pasal 14–16): due 24 h after receipt, 4 h when urgent. `_id` is derived
+ * from the order number, so a retried intake lands on the same document.
+ */
+const takedownOrderSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    orderNumber: { type: String, required: true },
+    issuer: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+    urgent: { type: Boolean, required: true },
+    dueAt: { type: Date, required: true },
+    /** Fingerprint of the order as received: the same number with other content is a conflict. */
+    inputHash: { type: String, required: true },
+    /** The sites whose comments it covers (who may see it). */
+    siteIds: { type: [String], default: [] },
+    items: { type: [{ commentId: String, articleUrl: String, note: String, commentIds: [String], _id: false }], default: [] },
+    /** Each covered comment as it was withdrawn (the evidence of Pasal 20(2)). */
+    comments: {
+      type: [{ commentId: { type: String, required: true }, siteId: String, externalId: String, articleId: String, articleUrl: String, text: String, statusBefore: String, withdrawnAt: Date, withdrawnBy: String, alreadyRemoved: Boolean, _id: false }],
+      default: [],
+    },
+    /** Warning letters (Pasal 15(10)–(12)): at most three, every 24 h (4 h), then sanctions. */
+    warnings: { type: [{ letterNumber: String, receivedAt: Date, note: String, recordedBy: String, recordedAt: Date, _id: false }], default: [] },
+    createdBy: { type: String, required: true },
+    completedAt: Date,
+    completedBy: String,
+    completionNote: String,
+    overdueNotifiedAt: Date,
+  },
+  { timestamps: true, versionKey: 'revision' },
+);
+takedownOrderSchema.index({ receivedAt: -1 });
+
 export type SiteDoc = InferSchemaType<typeof siteSchema> & { _id: string };
 export type PrincipalDoc = InferSchemaType<typeof principalSchema> & { _id: string };
 export type CommentDoc = InferSchemaType<typeof commentSchema> & { _id: string; createdAt: Date; updatedAt: Date; revision: number };
@@ -215,6 +256,7 @@ export type RuleVersionDoc = InferSchemaType<typeof ruleVersionSchema>;
 export type AuthorDoc = InferSchemaType<typeof authorSchema> & { _id: string };
 export type ReportDoc = InferSchemaType<typeof reportSchema> & { _id: string };
 export type WebhookDeliveryDoc = InferSchemaType<typeof webhookDeliverySchema>;
+export type TakedownOrderDoc = InferSchemaType<typeof takedownOrderSchema> & { _id: string; createdAt: Date; updatedAt: Date; revision: number };
 
 export interface Models {
   Site: Model<SiteDoc>;
@@ -226,6 +268,7 @@ export interface Models {
   Author: Model<AuthorDoc>;
   Report: Model<ReportDoc>;
   WebhookDelivery: Model<WebhookDeliveryDoc>;
+  TakedownOrder: Model<TakedownOrderDoc>;
 }
 
 /** Binds every schema to `conn` (collection names as in DESIGN.md). */
@@ -240,6 +283,7 @@ export function createModels(conn: Connection): Models {
     Author: conn.model<AuthorDoc>('Author', authorSchema, 'authors'),
     Report: conn.model<ReportDoc>('Report', reportSchema, 'reports'),
     WebhookDelivery: conn.model<WebhookDeliveryDoc>('WebhookDelivery', webhookDeliverySchema, 'webhook_deliveries'),
+    TakedownOrder: conn.model<TakedownOrderDoc>('TakedownOrder', takedownOrderSchema, 'takedown_orders'),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { CommentDoc, ReportDoc } from '../store/models';
+import type { CommentDoc, ReportDoc, TakedownOrderDoc } from '../store/models';
+import { TAKEDOWN_BASIS, URGENT_TAKEDOWN_BASIS } from '../takedown/basis';
 import { REPORT_PROCESS_BASIS } from '../reports/resolve-reports';
 
 /** The one webhook event: a comment reached a final status (approved or rejected). */
@@ -9,11 +10,13 @@ export const WEBHOOK_EVENT = 'comment.final';
  * retried or late delivery never carries a status that was since overridden;
  * `revision` orders deliveries of the same comment. `type` is the delivery's
  * event (`comment.final`, or another kind queued elsewhere, e.g. a withdrawal).
+ * A withdrawal on a ministry order carries the order (`takedown`).
  */
-export function webhookBody(deliveryId: string, comment: CommentDoc, at: Date, type: string = WEBHOOK_EVENT, report?: ReportDoc | null) {
+export function webhookBody(deliveryId: string, comment: CommentDoc, at: Date, type: string = WEBHOOK_EVENT, report?: ReportDoc | null, order?: TakedownOrderDoc | null) {
   const d = comment.decision;
   return {
     ...(report ? { report: reportOutcome(report, comment) } : {}),
+    ...(order ? { takedown: takedownOf(order) } : {}),
     id: deliveryId,
     type,
     at: at.toISOString(),
@@ -29,6 +32,11 @@ export function webhookBody(deliveryId: string, comment: CommentDoc, at: Date, t
       revision: comment.revision,
     },
   };
+}
+
+/** The order behind a take-down withdrawal: the site hides the comment and knows why and by when. */
+function takedownOf(order: TakedownOrderDoc) {
+  return { id: order._id, orderNumber: order.orderNumber, issuer: order.issuer, receivedAt: order.receivedAt, dueAt: order.dueAt, urgent: order.urgent, legalBasis: order.urgent ? URGENT_TAKEDOWN_BASIS : TAKEDOWN_BASIS };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { claimLock, releaseLock } from '../decisions/claim-lock';
-import type { CommentDoc, Models, ReportDoc, WebhookDeliveryDoc } from '../store/models';
+import type { CommentDoc, Models, ReportDoc, TakedownOrderDoc, WebhookDeliveryDoc } from '../store/models';
 import { WEBHOOK_EVENT, webhookBody } from './payload';
 import { signingSecrets } from '../sites/rotate-webhook-secret';
 import { backoffMs, sendWebhook } from './send-webhook';
@@ -58,7 +58,8 @@ export function startWebhookWorker(deps: { models: Models; conn: Connection }, o
       else {
         const event = fresh.event ?? WEBHOOK_EVENT;
         const report = fresh.reportId ? ((await deps.models.Report.findById(fresh.reportId).lean()) as ReportDoc | null) : undefined;
-        const body = JSON.stringify(webhookBody(id, comment as CommentDoc, now(), event, report));
+        const order = fresh.takedownOrderId ? ((await deps.models.TakedownOrder.findById(fresh.takedownOrderId).lean()) as TakedownOrderDoc | null) : undefined;
+        const body = JSON.stringify(webhookBody(id, comment as CommentDoc, now(), event, report, order));
         outcome = await sendWebhook({ url, body, secret: signingSecrets(site, now()), deliveryId: id, event, timeoutMs: opts.timeoutMs ?? 5000, now });
       }
       const status = outcome.ok ? 'delivered' : attempts >= maxAttempts ? 'failed' : 'pending';

@@ -45,6 +45,15 @@ describe('saring sites create / tokens create', () => {
     expect(other.status).toBe(403);
   });
 
+  it('when a legal token is created for a site, then it exports the site\'s authors and may not decide comments', async () => {
+    const res = await run('tokens', 'create', '--role', 'legal', '--sites', 'cli-site', '--name', 'Tim hukum', ...store);
+    expect(res.code).toBe(0);
+    const token = res.out.trim();
+    expect((await request(t.app).get('/v1/sites/cli-site/authors/reader-1/export').set('Authorization', `Bearer ${token}`)).status).toBe(200);
+    expect((await request(t.app).get('/v1/sites/cli-other/authors/reader-1/export').set('Authorization', `Bearer ${token}`)).status).toBe(404);
+    expect((await request(t.app).post('/v1/comments/c_any/decision').set('Authorization', `Bearer ${token}`).send({ status: 'approved' })).status).toBe(403);
+  });
+
   it('when --json is given, then the whole record is printed as one JSON line', async () => {
     const res = await run('tokens', 'create', '--role', 'admin', '--json', ...store);
     expect(res.code).toBe(0);
@@ -64,7 +73,8 @@ describe('saring sites create / tokens create', () => {
     ['the site id is malformed', ['sites', 'create', '--id', 'Bad Id', '--name', 'X', 'STORE'], /--id/],
     ['a moderator has no sites', ['tokens', 'create', '--role', 'moderator', 'STORE'], /--sites is required/],
     ['a site does not exist', ['tokens', 'create', '--role', 'moderator', '--sites', 'nope-site', 'STORE'], /no such site: nope-site/],
-    ['the role is unknown', ['tokens', 'create', '--role', 'root', 'STORE'], /--role must be/],
+    ['the role is unknown', ['tokens', 'create', '--role', 'root', 'STORE'], /--role must be site, moderator, admin or legal/],
+    ['a legal officer has no sites', ['tokens', 'create', '--role', 'legal', 'STORE'], /--sites is required/],
     ['a flag is unknown', ['tokens', 'create', '--role', 'admin', '--bogus', 'STORE'], /bogus/],
   ])('when %s, then it exits with 2, a message, and no token', async (_name, argv, message) => {
     const withStore = argv.flatMap((a) => (a === 'STORE' ? store : [a]));

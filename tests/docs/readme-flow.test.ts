@@ -46,7 +46,7 @@ function readmeSteps(text: string): Step[] {
 /**
  * Runs the README's curl flow, as written, against a started service: the only
  * changes are the port and the placeholders the reader fills in by hand
- * (`sar_…` from the previous answer, `c_…` the comment, `<tokenId>`).
+ * (`sar_…` from the previous answer, `c_…` the comment, `to_…` the take-down order, `<tokenId>`).
  */
 describe('the README curl flow, run as written', () => {
   let running: RunningServer;
@@ -84,6 +84,7 @@ describe('the README curl flow, run as written', () => {
       const command = step.command
         .replaceAll('localhost:8080', `127.0.0.1:${port}`)
         .replaceAll('c_…', filled.comment ?? 'c_missing')
+        .replaceAll('to_…', filled.order ?? 'to_missing')
         .replaceAll('<tokenId>', filled.tokenId ?? 'missing');
       const { stdout: out } = await run('bash', ['-c', `${command} --max-time 10 -w '\\n%{http_code}'`], { env: { ...process.env, ...vars }, encoding: 'utf8' });
       const status = Number(out.slice(out.lastIndexOf('\n') + 1));
@@ -96,6 +97,7 @@ describe('the README curl flow, run as written', () => {
         last = {};
       }
       if (typeof last.id === 'string' && last.id.startsWith('c_')) filled.comment = last.id;
+      if (typeof last.id === 'string' && last.id.startsWith('to_')) filled.order = last.id;
       // the moderator token made above (POST /v1/principals answers its token id as `id`)
       if (last.role === 'moderator' && typeof last.id === 'string') filled.tokenId = last.id;
     }

@@ -155,6 +155,50 @@ describe('GET /v1/openapi.json', () => {
     check('GET', '/v1/reports/compliance', await request(t.app).get('/v1/reports/compliance?siteId=openapi-site&format=csv').set(auth(moderator)));
     check('GET', '/v1/reports/compliance', await request(t.app).get('/v1/reports/compliance?from=yesterday').set(auth(moderator)));
   });
+
+  it('when a take-down order is recorded, warned, completed and its evidence read, and an author exported and erased, then every answer is as documented', async () => {
+    const legal = await createPrincipal(t.app, 'legal', ['openapi-site']);
+    const created = await request(t.app).post('/v1/comments').set(auth(site)).send(aComment({ text: 'Semoga lekas membaik.', articleUrl: 'https://openapi.test/a/1', author: { id: 'oa-writer', name: 'Penulis' } }));
+    const orders = '/v1/takedown-orders';
+    const order = await request(t.app).post(orders).set(auth(legal)).send({ orderNumber: 'OA-1', issuer: 'Komdigi', urgent: true, items: [{ commentId: created.body.id }, { articleUrl: 'https://openapi.test/a/1', note: 'semua' }] });
+    expect(order.status).toBe(201);
+    check('POST', orders, order);
+    check('POST', orders, await request(t.app).post(orders).set(auth(legal)).send({ orderNumber: 'OA-1', issuer: 'Komdigi', urgent: true, items: [{ commentId: created.body.id }, { articleUrl: 'https://openapi.test/a/1', note: 'semua' }] }));
+    check('POST', orders, await request(t.app).post(orders).set(auth(legal)).send({ orderNumber: 'OA-1', issuer: 'Lain', items: [{ commentId: created.body.id }] }));
+    check('POST', orders, await request(t.app).post(orders).set(auth(legal)).send({ orderNumber: 'OA-2', issuer: 'Komdigi', items: [{ commentId: 'c_nope' }] }));
+    check('POST', orders, await request(t.app).post(orders).set(auth(moderator)).send({ orderNumber: 'OA-3', issuer: 'Komdigi', items: [] }));
+    const one = `${orders}/${order.body.id}`;
+    check('GET', orders, await request(t.app).get(`${orders}?status=open`).set(auth(moderator)));
+    check('GET', orders, await request(t.app).get(`${orders}?status=late`).set(auth(moderator)));
+    check('GET', one, await request(t.app).get(one).set(auth(moderator)));
+    check('GET', `${orders}/to_nope`, await request(t.app).get(`${orders}/to_nope`).set(auth(moderator)));
+    check('POST', `${one}/warnings`, await request(t.app).post(`${one}/warnings`).set(auth(legal)).send({ letterNumber: 'ST-1' }));
+    check('POST', `${one}/warnings`, await request(t.app).post(`${one}/warnings`).set(auth(legal)).send({ letter: 'ST-1' }));
+    check('GET', `${one}/evidence`, await request(t.app).get(`${one}/evidence`).set(auth(legal)));
+    const done = await request(t.app).post(`${one}/complete`).set(auth(moderator)).send({ note: 'selesai' });
+    expect(done.status).toBe(200);
+    check('POST', `${one}/complete`, done);
+    check('POST', `${one}/complete`, await request(t.app).post(`${one}/complete`).set(auth(moderator)).send({}));
+    const evidence = await request(t.app).get(`${one}/evidence`).set(auth(legal));
+    check('GET', `${one}/evidence`, evidence);
+    check('GET', `${one}/evidence`, await request(t.app).get(`${one}/evidence?format=html`).set(auth(legal)));
+    check('GET', `${one}/evidence`, await request(t.app).get(`${one}/evidence?format=pdf`).set(auth(legal)));
+    const compliance = await request(t.app).get('/v1/reports/compliance?siteId=openapi-site').set(auth(legal));
+    check('GET', '/v1/reports/compliance', compliance);
+    expect(compliance.body.takedowns.orders).toHaveLength(1);
+
+    const writer = '/v1/sites/openapi-site/authors/oa-writer';
+    const exported = await request(t.app).get(`${writer}/export`).set(auth(legal));
+    expect(exported.status).toBe(200);
+    check('GET', `${writer}/export`, exported);
+    check('GET', `${writer}/export`, await request(t.app).get(`${writer}/export`).set(auth(moderator)));
+    check('GET', `${writer}/export`, await request(t.app).get('/v1/sites/nope/authors/oa-writer/export').set(auth(legal)));
+    check('POST', `${writer}/erase`, await request(t.app).post(`${writer}/erase`).set(auth(legal)).send({ reason: 'Penulis minta dihapus' }));
+    const erased = await request(t.app).post(`${writer}/erase`).set(auth(legal)).send({ reason: 'permintaan pemilik data', requestRef: 'DPO-1' });
+    expect(erased.status).toBe(200);
+    check('POST', `${writer}/erase`, erased);
+    check('POST', `${writer}/erase`, await request(t.app).post(`${writer}/erase`).set(auth(legal)).send({}));
+  });
 });
 
 describe('the documented rules API, against live rule files', () => {

@@ -16,8 +16,11 @@ interface Row {
 
 const all = (status: number): Expect => Object.fromEntries(roles.map((r) => [r, status])) as Expect;
 const authed = (e: Omit<Expect, 'none' | 'bad' | 'revoked'>): Expect => ({ none: 401, bad: 401, revoked: 401, ...e });
-const adminOnly = (status: number): Expect => authed({ siteOwn: 403, siteOther: 403, modOwn: 403, modOther: 403, admin: status });
-const readers = (status: number): Expect => authed({ siteOwn: 403, siteOther: 403, modOwn: status, modOther: status, admin: status });
+const adminOnly = (status: number): Expect => authed({ siteOwn: 403, siteOther: 403, modOwn: 403, modOther: 403, admin: status, legalOwn: 403, legalOther: 403 });
+const readers = (status: number): Expect => authed({ siteOwn: 403, siteOther: 403, modOwn: status, modOther: status, admin: status, legalOwn: 403, legalOther: 403 });
+/** Take-down orders and author data: admins and legal officers; moderators read orders of their sites. */
+const legalOnly = (own: number, other: number): Expect => authed({ siteOwn: 403, siteOther: 403, modOwn: 403, modOther: 403, admin: own, legalOwn: own, legalOther: other });
+const orderReaders = (own: number, other: number): Expect => authed({ siteOwn: 403, siteOther: 403, modOwn: own, modOther: other, admin: own, legalOwn: own, legalOther: other });
 let n = 0;
 
 /** Every HTTP route (checked against the routers below) × every role → status. */
@@ -36,17 +39,17 @@ const rows: Row[] = [
     route: 'POST /v1/comments',
     call: () => ({ path: '/v1/comments', body: { externalId: `m-${++n}`, articleId: 'a1', author: { id: `r${n}`, name: 'Pembaca' }, text: 'Semoga cepat selesai.' } }),
     // a site token always submits for its own site, so "other" is a 201 too
-    expect: authed({ siteOwn: 201, siteOther: 201, modOwn: 403, modOther: 403, admin: 403 }),
+    expect: authed({ siteOwn: 201, siteOther: 201, modOwn: 403, modOther: 403, admin: 403, legalOwn: 403, legalOther: 403 }),
   },
-  { route: 'GET /v1/comments', call: (fx) => ({ path: `/v1/comments?siteId=${fx.own}` }), expect: authed({ siteOwn: 200, siteOther: 403, modOwn: 200, modOther: 403, admin: 200 }) },
+  { route: 'GET /v1/comments', call: (fx) => ({ path: `/v1/comments?siteId=${fx.own}` }), expect: authed({ siteOwn: 200, siteOther: 403, modOwn: 200, modOther: 403, admin: 200, legalOwn: 200, legalOther: 403 }) },
   // another site's comment is a 404, so its existence is not revealed
-  { route: 'GET /v1/comments/:id', call: (fx) => ({ path: `/v1/comments/${fx.commentId}` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200 }) },
+  { route: 'GET /v1/comments/:id', call: (fx) => ({ path: `/v1/comments/${fx.commentId}` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200, legalOwn: 200, legalOther: 404 }) },
   {
     route: 'POST /v1/comments/:id/decision',
     call: async (fx) => ({ path: `/v1/comments/${await fx.heldComment()}/decision`, body: { status: 'approved' } }),
-    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200 }),
+    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200, legalOwn: 403, legalOther: 403 }),
   },
-  { route: 'POST /v1/moderate', call: (fx) => ({ path: '/v1/moderate', body: { text: 'halo', siteId: fx.own } }), expect: authed({ siteOwn: 200, siteOther: 403, modOwn: 200, modOther: 403, admin: 200 }) },
+  { route: 'POST /v1/moderate', call: (fx) => ({ path: '/v1/moderate', body: { text: 'halo', siteId: fx.own } }), expect: authed({ siteOwn: 200, siteOther: 403, modOwn: 200, modOther: 403, admin: 200, legalOwn: 200, legalOther: 403 }) },
   { route: 'GET /v1/rules', call: () => ({ path: '/v1/rules' }), expect: readers(200) },
   { route: 'GET /v1/rules/:name', call: (fx) => ({ path: `/v1/rules/${fx.ruleFile.name}` }), expect: readers(200) },
   { route: 'POST /v1/rules/validate', call: (fx) => ({ path: '/v1/rules/validate', body: fx.ruleFile }), expect: readers(200) },
@@ -56,9 +59,9 @@ const rows: Row[] = [
     route: 'POST /v1/comments/:id/reports',
     call: (fx) => ({ path: `/v1/comments/${fx.commentId}/reports`, body: { reporterId: `reader-${++n}`, reason: 'other' } }),
     // a site reports for its readers on its own comments; another site's comment is not found
-    expect: authed({ siteOwn: 201, siteOther: 404, modOwn: 403, modOther: 403, admin: 403 }),
+    expect: authed({ siteOwn: 201, siteOther: 404, modOwn: 403, modOther: 403, admin: 403, legalOwn: 403, legalOther: 403 }),
   },
-  { route: 'GET /v1/comments/:id/reports', call: (fx) => ({ path: `/v1/comments/${fx.commentId}/reports` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200 }) },
+  { route: 'GET /v1/comments/:id/reports', call: (fx) => ({ path: `/v1/comments/${fx.commentId}/reports` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200, legalOwn: 200, legalOther: 404 }) },
   {
     route: 'POST /v1/reports/:id/review',
     call: async (fx) => {
@@ -67,20 +70,33 @@ const rows: Row[] = [
       return { path: `/v1/reports/${fx.commentId}:${reporterId}/review` };
     },
     // another site's report is not found, so its existence is not revealed
-    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200 }),
+    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200, legalOwn: 403, legalOther: 403 }),
   },
-  { route: 'GET /v1/reports/compliance', call: (fx) => ({ path: `/v1/reports/compliance?siteId=${fx.own}` }), expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 403, admin: 200 }) },
-  { route: 'GET /v1/sites/:id/authors/:authorId', call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/reader-1` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200 }) },
+  { route: 'GET /v1/reports/compliance', call: (fx) => ({ path: `/v1/reports/compliance?siteId=${fx.own}` }), expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 403, admin: 200, legalOwn: 200, legalOther: 403 }) },
+  { route: 'GET /v1/sites/:id/authors/:authorId', call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/reader-1` }), expect: authed({ siteOwn: 200, siteOther: 404, modOwn: 200, modOther: 404, admin: 200, legalOwn: 200, legalOther: 404 }) },
   {
     route: 'POST /v1/sites/:id/authors/:authorId/ban',
     call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/banned-${++n}/ban`, body: { hours: 1, reason: 'spam' } }),
-    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200 }),
+    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200, legalOwn: 403, legalOther: 403 }),
   },
   {
     route: 'DELETE /v1/sites/:id/authors/:authorId/ban',
     call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/reader-1/ban`, body: { reason: 'appeal' } }),
-    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200 }),
+    expect: authed({ siteOwn: 403, siteOther: 403, modOwn: 200, modOther: 404, admin: 200, legalOwn: 403, legalOther: 403 }),
   },
+  {
+    route: 'POST /v1/takedown-orders',
+    call: async (fx) => ({ path: '/v1/takedown-orders', body: { orderNumber: `M-${++n}`, issuer: 'Komdigi', items: [{ commentId: await fx.heldComment() }] } }),
+    // another site's legal officer cannot name the comment: a 422 that does not reveal it
+    expect: legalOnly(201, 422),
+  },
+  { route: 'GET /v1/takedown-orders', call: () => ({ path: '/v1/takedown-orders' }), expect: orderReaders(200, 200) },
+  { route: 'GET /v1/takedown-orders/:id', call: (fx) => ({ path: `/v1/takedown-orders/${fx.orderId}` }), expect: orderReaders(200, 404) },
+  { route: 'POST /v1/takedown-orders/:id/warnings', call: (fx) => ({ path: `/v1/takedown-orders/${fx.orderId}/warnings`, body: { letterNumber: `W-${++n}` } }), expect: legalOnly(201, 404) },
+  { route: 'POST /v1/takedown-orders/:id/complete', call: async (fx) => ({ path: `/v1/takedown-orders/${await fx.freshOrder()}/complete`, body: {} }), expect: orderReaders(200, 404) },
+  { route: 'GET /v1/takedown-orders/:id/evidence', call: (fx) => ({ path: `/v1/takedown-orders/${fx.orderId}/evidence` }), expect: orderReaders(200, 404) },
+  { route: 'GET /v1/sites/:id/authors/:authorId/export', call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/reader-1/export` }), expect: legalOnly(200, 404) },
+  { route: 'POST /v1/sites/:id/authors/:authorId/erase', call: (fx) => ({ path: `/v1/sites/${fx.own}/authors/erased-${++n}/erase`, body: { reason: 'uji matriks' } }), expect: legalOnly(200, 404) },
   { route: 'POST /v1/sites', call: () => ({ path: '/v1/sites', body: { id: `authz-new-${++n}`, name: 'Baru' } }), expect: adminOnly(201) },
   { route: 'GET /v1/sites/:id', call: (fx) => ({ path: `/v1/sites/${fx.own}` }), expect: adminOnly(200) },
   { route: 'PATCH /v1/sites/:id', call: (fx) => ({ path: `/v1/sites/${fx.own}`, body: { name: 'Situs uji' } }), expect: adminOnly(200) },
@@ -118,7 +134,7 @@ describe('authorization matrix', () => {
     if (status === 403) expect(res.body.error.code).toBe('forbidden');
   });
 
-  const stream: Record<Role, number> = { none: 401, bad: 401, revoked: 401, siteOwn: 403, siteOther: 403, modOwn: 101, modOther: 403, admin: 101 };
+  const stream: Record<Role, number> = { none: 401, bad: 401, revoked: 401, siteOwn: 403, siteOther: 403, modOwn: 101, modOther: 403, admin: 101, legalOwn: 403, legalOther: 403 };
   it.each(roles.map((role) => ({ role, status: stream[role] })))('when $role opens GET /v1/stream for the own site, then $status', async ({ role, status }) => {
     const url = `${fx.live.wsUrl}?siteIds=${fx.own}`;
     const token = fx.tokens[role];

@@ -29,6 +29,8 @@ describe('hostile input at the API', () => {
     { path: '/v1/sites', token: ADMIN_TOKEN },
     { path: '/v1/principals', token: ADMIN_TOKEN },
     { path: '/v1/rules/validate', token: ADMIN_TOKEN },
+    { path: '/v1/takedown-orders', token: ADMIN_TOKEN },
+    { path: '/v1/sites/hostile-site/authors/hostile-author/erase', token: ADMIN_TOKEN },
   ];
   const post = (path: string, token: string, body: string, type = 'application/json') =>
     request(t.app).post(path).set('Authorization', `Bearer ${token}`).set('Content-Type', type).send(body);
@@ -54,6 +56,18 @@ describe('hostile input at the API', () => {
         expectHandled(await post('/v1/comments', site, JSON.stringify(aComment(patch))));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('when a valid take-down order has generated fields replaced by anything, then it is accepted or refused with 4xx', async () => {
+    const fields = ['orderNumber', 'issuer', 'receivedAt', 'urgent', 'items'];
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 })), fc.jsonValue({ maxDepth: 2 }), async (patch, item) => {
+        const body = { orderNumber: `H-${++n}`, issuer: 'Komdigi', urgent: false, items: [{ commentId: heldId }, item], ...patch };
+        expectHandled(await post('/v1/takedown-orders', ADMIN_TOKEN, JSON.stringify(body)));
+      }),
+      { numRuns: 100 },
     );
   });
 

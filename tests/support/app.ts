@@ -73,8 +73,8 @@ export async function createSite(app: Express, id: string, extra: Record<string,
   return { token: res.body.token, webhookSecret: res.body.webhookSecret };
 }
 
-/** Creates a moderator (or admin) token for some sites. */
-export async function createPrincipal(app: Express, role: 'moderator' | 'admin' | 'site', siteIds: string[]): Promise<string> {
+/** Creates a moderator (or admin, legal, site) token for some sites. */
+export async function createPrincipal(app: Express, role: 'moderator' | 'admin' | 'site' | 'legal', siteIds: string[]): Promise<string> {
   const res = await request(app).post('/v1/principals').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ role, siteIds });
   if (res.status !== 201) throw new Error(`createPrincipal: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { aComment, createPrincipal, createSite } from '../support/app';
+import { ADMIN_TOKEN, aComment, createPrincipal, createSite } from '../support/app';
 import { launchChromium, signIn } from '../support/browser';
 import { aHeldComment } from '../support/held';
 import { startLiveInstance, stopServing, type LiveInstance } from '../support/live';
@@ -113,6 +113,19 @@ describe('the Reported view and the dashboard of the desk (real chromium)', () =
     await page.waitForSelector(`.queue-item[data-id="${whileAway.id}"]`);
     const later = await t.submit(site, aHeldComment({ author: { id: 'pembaca-6', name: 'Enam' } }));
     await page.waitForSelector(`.queue-item[data-id="${later.id}"]`);
+    await page.close();
+  }, 60_000);
+
+  it('when a ministry take-down order arrives while the desk is open, then the desk says so and the withdrawn comment enters the queue', async () => {
+    const page = await signIn(browser.context, t.url, mod, problems);
+    await page.waitForSelector('#conn.on');
+    const published = await t.submit(site, aComment({ text: 'Pendapat saya soal kebijakan ini berbeda.', author: { id: 'pembaca-5', name: 'Lima' } }));
+    expect(published.status).toBe('approved');
+    await request(t.app).post('/v1/takedown-orders').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ orderNumber: 'WEB-1', issuer: 'Komdigi', urgent: true, items: [{ commentId: published.id }] }).expect(201);
+    await page.waitForSelector('#toast:not([hidden])');
+    expect(await page.textContent('#toast')).toBe('Perintah take-down WEB-1: 1 komentar ditarik, batas 4 jam.');
+    await page.waitForSelector(`.queue-item[data-id="${published.id}"]`);
+    expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
 });

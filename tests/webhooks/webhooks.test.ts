@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createPrincipal, createSite } from '../support/app';
+import { ADMIN_TOKEN, createPrincipal, createSite } from '../support/app';
 import { aHeldComment, anInnocentComment } from '../support/held';
 import { startLiveInstance, type LiveInstance } from '../support/live';
 import { waitUntil } from '../support/wait';
@@ -68,6 +68,20 @@ describe('webhooks to the site when a status becomes final', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     const [delivery] = await waitUntil(async () => ((await deliveriesOf(c.id))[0]?.status === 'failed' ? deliveriesOf(c.id) : undefined), { timeoutMs: 8000, what: 'failed' });
     expect(delivery).toMatchObject({ attempts: 4, lastError: expect.stringMatching(/timed out/) });
+    await s.receiver.close();
+  });
+
+  it('when a ministry take-down order withdraws a published comment, then the site gets comment.withdrawn, signed, with the comment pending and the order it answers', async () => {
+    const s = await siteWithReceiver();
+    const c = await a.submit(s.token, anInnocentComment());
+    await waitUntil(() => s.receiver.received.find((h) => h.body.type === 'comment.final'), { what: 'the approval' });
+    const order = await request(a.app).post('/v1/takedown-orders').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ orderNumber: `WH-${s.id}`, issuer: 'Komdigi', urgent: true, items: [{ commentId: c.id }] });
+    expect(order.status).toBe(201);
+    const hook = await waitUntil(() => s.receiver.received.find((h) => h.body.type === 'comment.withdrawn'), { what: 'the withdrawal' });
+    expect(hook.signatureValid).toBe(true);
+    expect(hook.headers['saring-event']).toBe('comment.withdrawn');
+    expect(hook.body.comment).toMatchObject({ id: c.id, status: 'pending', reasons: [expect.objectContaining({ ruleId: 'takedown.order' })] });
+    expect(hook.body.takedown).toMatchObject({ id: order.body.id, orderNumber: `WH-${s.id}`, issuer: 'Komdigi', urgent: true, dueAt: order.body.dueAt, legalBasis: expect.stringMatching(/Pasal 15 ayat \(8\)/) });
     await s.receiver.close();
   });
 

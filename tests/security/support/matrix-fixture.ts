@@ -8,8 +8,8 @@ import { ADMIN_TOKEN, createPrincipal, createSite, RULES_DIR } from '../../suppo
 import { aHeldComment } from '../../support/held';
 import { startLiveInstance, type LiveInstance } from '../../support/live';
 
-/** Who calls: no token, a garbage token, a revoked one, site and moderator tokens of the target site or another, an admin. */
-export const roles = ['none', 'bad', 'revoked', 'siteOwn', 'siteOther', 'modOwn', 'modOther', 'admin'] as const;
+/** Who calls: no token, a garbage token, a revoked one, site, moderator and legal tokens of the target site or another, an admin. */
+export const roles = ['none', 'bad', 'revoked', 'siteOwn', 'siteOther', 'modOwn', 'modOther', 'admin', 'legalOwn', 'legalOther'] as const;
 export type Role = (typeof roles)[number];
 
 /** False while the moderator page's files are not in the tree (its rows are then not run). */
@@ -27,6 +27,10 @@ export interface MatrixFixture {
   heldComment(): Promise<string>;
   /** A fresh moderator token id (for a revocation). */
   freshPrincipalId(): Promise<string>;
+  /** A take-down order on the own site. */
+  orderId: string;
+  /** A fresh open take-down order on the own site (for a completion). */
+  freshOrder(): Promise<string>;
   ruleFile: { name: string; content: string };
   close(): Promise<void>;
 }
@@ -52,8 +56,17 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
     modOwn: await createPrincipal(live.app, 'moderator', [own]),
     modOther: await createPrincipal(live.app, 'moderator', [other]),
     admin: await createPrincipal(live.app, 'admin', []),
+    legalOwn: await createPrincipal(live.app, 'legal', [own]),
+    legalOther: await createPrincipal(live.app, 'legal', [other]),
   };
   const commentId = (await live.submit(siteOwn, aHeldComment({ text: 'Semoga cepat selesai.' }))).id;
+  const heldComment = async () => (await live.submit(siteOwn, aHeldComment({ author: { id: `held-${++seq}`, name: 'Pembaca' } }))).id;
+  const freshOrder = async () => {
+    const res = await request(live.app).post('/v1/takedown-orders').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ orderNumber: `FX-${++seq}`, issuer: 'Komdigi', items: [{ commentId: await heldComment() }] });
+    if (res.status !== 201) throw new Error(`order: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const orderId = await freshOrder();
   const name = 'kasar.yaml';
   return {
     live,
@@ -61,7 +74,9 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
     other,
     tokens,
     commentId,
-    heldComment: async () => (await live.submit(siteOwn, aHeldComment({ author: { id: `held-${++seq}`, name: 'Pembaca' } }))).id,
+    heldComment,
+    orderId,
+    freshOrder,
     freshPrincipalId: async () => tokenId(await createPrincipal(live.app, 'moderator', [own]))!,
     ruleFile: { name, content: readFileSync(path.join(RULES_DIR, name), 'utf8') },
     close: () => live.close(),

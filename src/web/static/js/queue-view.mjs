@@ -130,6 +130,12 @@ export class QueueView {
     else if (frame.type === 'comment.reported' || frame.type === 'comment.overdue') {
       this.recount();
       this.scheduleReload();
+    } else if (frame.type === 'takedown.received' || frame.type === 'takedown.overdue') {
+      // a ministry order moved comments into the queue (or is late): say so, and reload the queue by deadline
+      const vars = { number: c?.orderNumber ?? '', count: c?.comments?.length ?? 0, hours: c?.deadline?.hours ?? '' };
+      toast(t(frame.type === 'takedown.received' ? 'takedownReceived' : 'takedownOverdue', vars));
+      this.recount();
+      this.scheduleReload();
     } else if (frame.type === 'rules.reloaded') toast(t('rulesReloaded', { version: c?.version ?? '' }));
     else if (frame.type === 'rules.rejected') toast(t('rulesRejected'));
     else return;

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import type { Principal } from '../auth/principal';
+import { lockCollection } from '../decisions/claim-lock';
+import { outboxCollection } from '../events/outbox';
+import { AppError } from '../http/errors';
+import { withCommentClaim } from '../reports/comment-claim';
+import type { Store } from '../store/connect';
+import type { CommentDoc, TakedownOrderDoc } from '../store/models';
+import { updateOrder } from '../takedown/update-order';
+import { collectAuthorData, decisionCounts, type AuthorData } from './collect';
+import type { AuthorDataDeps } from './export-author';
+import { ERASED, redact, redactFreeText, redactId, type Redaction } from './redact';
+import { DATA_REQUEST_BASIS, type EraseInput } from './schema';
+import { requestSite } from './site-access';
+
+/** The reason is kept in the audit trail: it must not carry what is being erased. */
+function assertReasonAnonymous(input: EraseInput, r: Redaction): void {
+  const said = `${input.reason} ${input.requestRef ?? ''}`.toLowerCase();
+  const named = [r.authorId, ...r.names].filter((s) => s.length >= 3).some((s) => said.includes(s.toLowerCase()));
+  if (named) throw new AppError('validation_failed', undefined, [{ path: 'reason', message: "must not contain the author's id or name: it stays in the audit trail" }]);
+}
+
+/** The comment with its text and name gone, its author a pseudonym, its decision kept. */
+async function eraseComment(store: Store, id: string, r: Redaction, now: Date): Promise<void> {
+  const done = await withCommentClaim(store, id, 'erase', async (fresh: CommentDoc) => {
+    const set = {
+      text: ERASED,
+      maskedText: ERASED,
+      author: { id: r.pseudonym, name: ERASED },
+      ...(fresh.decision ? { decision: redact(fresh.decision, r) } : {}),
+      ...(fresh.autoDecision ? { autoDecision: redact(fresh.autoDecision, r) } : {}),
+      erasedAt: now,
+      updatedAt: now,
+      revision: fresh.revision + 1,
+    };
+    const res = await store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
+    if (res.matchedCount === 0) throw new AppError('conflict', 'A comment changed while it was erased; send the request again (it is safe to repeat).');
+  });
+  if (!done) throw new AppError('conflict', 'A comment is being changed right now; send the request again (it is safe to repeat).');
+}
+
+/** Reports the author filed: re-keyed to the pseudonym (their `_id` is comment:reporter), the note gone. */
+async function eraseReportsFiled(store: Store, data: AuthorData, r: Redaction): Promise<void> {
+  const { Report, WebhookDelivery } = store.models;
+  for (const report of data.reportsFiled) {
+    const next = { ...report, _id: `${report.commentId}:${r.pseudonym}`, reporterId: r.pseudonym };
+    delete (next as { note?: unknown }).note;
+    await Report.collection.insertOne(next as never);
+    await Report.collection.deleteOne({ _id: report._id } as never);
+    await WebhookDelivery.collection.updateMany({ reportId: report._id } as never, { $set: { reportId: next._id } });
+  }
+}
+
+/** Audit entries, stream events and outboxes about the author: redacted in place, so the trail stays whole. */
+async function redactTrail(store: Store, siteId: string, data: AuthorData, r: Redaction): Promise<{ events: number }> {
+  const { Audit, Event } = store.models;
+  for (const a of data.audit) {
+    await Audit.collection.updateOne({ _id: a._id } as never, { $set: { target: redactId(a.target, r), before: redact(a.before, r), after: redact(a.after, r), ...(a.note ? { note: redactFreeText(a.note, r) } : {}) } });
+  }
+  const ids = data.comments.map((c) => c._id);
+  const touches = { $or: [{ 'data.id': { $in: ids } }, { 'data.authorId': r.authorId }, { 'data.report.reporterId': r.authorId }] };
+  const events = await Event.find({ siteId, ...touches }).lean();
+  for (const e of events) await Event.collection.updateOne({ _id: e._id } as never, { $set: { data: redact(e.data, r) } });
+  const idSet = new Set(ids);
+  const outboxes = outboxCollection(store.conn);
+  for (const box of await outboxes.find({}).toArray()) {
+    const about = (d: Record<string, unknown>) => idSet.has(String(d.id)) || d.authorId === r.authorId;
+    if (!box.events.some((e) => about(e.event.data))) continue;
+    await outboxes.updateOne({ _id: box._id }, { $set: { events: box.events.map((e) => (about(e.event.data) ? { ...e, event: { ...e.event, data: redact(e.event.data, r) as Record<string, unknown> } } : e)) } });
+  }
+  return { events: events.length };
+}
+
+/** The take-down evidence keeps that a comment was removed, not what it said. */
+async function eraseFromOrders(store: Store, data: AuthorData, now: () => Date): Promise<void> {
+  const ids = new Set(data.comments.map((c) => c._id));
+  for (const order of data.takedownOrders) {
+    await updateOrder(store, order._id, (o) => ({ comments: (o.comments ?? []).map((c) => (ids.has(c.commentId) ? { ...c, text: ERASED } : c)) as TakedownOrderDoc['comments'] }), { now });
+  }
+}
+
+/**
+ * Erases an author's data on a site (UU PDP Pasal 40–43): every comment
+ * keeps its decision (status, action, categories, legal basis — the counts)
+ * but loses its text and the author's name, and its author id becomes a
+ * random pseudonym; the reports they filed, the audit entries, the stream
+ * events and the take-down evidence about them are redacted the same way;
+ * their standing (history, ban) is deleted. One anonymised `author.erase`
+ * audit line says who did it, why, and how much was erased. Safe to repeat
+ * after an interruption: what is left is found again by the author's id.
+ */
+export async function eraseAuthor(deps: AuthorDataDeps, principal: Principal, siteId: string, authorId: string, input: EraseInput) {
+  await requestSite(deps.sites, principal, siteId);
+  const data = await collectAuthorData(deps.store.models, siteId, authorId);
+  const r: Redaction = { authorId, pseudonym: `erased-${randomBytes(6).toString('hex')}`, names: [...new Set(data.comments.map((c) => c.author?.name ?? '').filter(Boolean))] };
+  assertReasonAnonymous(input, r);
+  const now = deps.now();
+  for (const c of data.comments) await eraseComment(deps.store, c._id, r, now);
+  await eraseReportsFiled(deps.store, data, r);
+  const { events } = await redactTrail(deps.store, siteId, data, r);
+  await eraseFromOrders(deps.store, data, deps.now);
+  await deps.store.models.Author.deleteOne({ _id: data.key });
+  await lockCollection(deps.store.conn).deleteMany({ $or: [{ _id: `author:${data.key}` }, { owner: `report:${authorId}` }] });
+  const counts = {
+    comments: data.comments.length,
+    decisions: decisionCounts(data.comments),
+    reportsOnTheirComments: data.reportsOnComments.length,
+    reportsFiled: data.reportsFiled.length,
+    auditEntries: data.audit.length,
+    events,
+    takedownOrders: data.takedownOrders.length,
+    standingDeleted: !!data.standing,
+  };
+  await deps.store.models.Audit.create({
+    actor: principal.id,
+    action: 'author.erase',
+    target: `author:${siteId}:${r.pseudonym}`,
+    siteId,
+    after: { erasedAs: r.pseudonym, ...counts, ...(input.requestRef ? { requestRef: input.requestRef } : {}) },
+    note: input.reason,
+    at: now,
+  });
+  return { siteId, erasedAs: r.pseudonym, erasedAt: now, erasedBy: principal.id, legalBasis: DATA_REQUEST_BASIS.erase, counts };
+}

@@ -1,0 +1,87 @@
+import type { Principal } from '../auth/principal';
+import { earlierDue } from '../deadlines/due-at';
+import { AppError } from '../http/errors';
+import { withCommentClaim } from '../reports/comment-claim';
+import type { Store } from '../store/connect';
+import type { CommentDoc, TakedownOrderDoc } from '../store/models';
+import { takedownReason } from './basis';
+
+/** One covered comment as the order records it (the evidence of Pasal 20(2)). */
+export type OrderComment = TakedownOrderDoc['comments'][number];
+
+/** The comment's entry in the order and whether this call took it off the site. */
+export interface Withdrawal {
+  entry: OrderComment;
+  /** True when this call changed the comment (a webhook tells the site to hide it). */
+  changed: boolean;
+}
+
+function entryOf(fresh: CommentDoc, extra: Partial<OrderComment>): OrderComment {
+  return {
+    commentId: fresh._id,
+    siteId: fresh.siteId,
+    externalId: fresh.externalId,
+    articleId: fresh.articleId,
+    articleUrl: fresh.articleUrl ?? undefined,
+    text: fresh.text,
+    statusBefore: fresh.status,
+    ...extra,
+  } as OrderComment;
+}
+
+/**
+ * Withdraws one comment for an order, under the comment's claim: it becomes
+ * `pending` with the take-down reason first (a decision by the caller), is
+ * due no later than the order, and leaves the site until a moderator decides.
+ * A comment already rejected is only recorded (it is off the site: who
+ * removed it and when). Calling it again for the same order changes nothing
+ * (a retried intake). Audited as `comment.takedown`.
+ */
+export async function withdrawForOrder(deps: { store: Store; now: () => Date }, principal: Principal, order: TakedownOrderDoc, commentId: string, known?: OrderComment): Promise<Withdrawal | undefined> {
+  const result = await withCommentClaim(deps.store, commentId, `takedown:${order._id}`, async (fresh): Promise<Withdrawal> => {
+    const { Comment, Audit } = deps.store.models;
+    const ids = fresh.takedownOrderIds ?? [];
+    const now = deps.now();
+    if (ids.includes(order._id)) return { entry: known ?? entryOf(fresh, { withdrawnAt: fresh.withdrawnAt ?? now, withdrawnBy: principal.id }), changed: false };
+    if (fresh.status === 'rejected') {
+      await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { takedownOrderIds: [...ids, order._id] } });
+      return { entry: entryOf(fresh, { alreadyRemoved: true, withdrawnAt: fresh.decision?.decidedAt ?? fresh.updatedAt, withdrawnBy: fresh.decision?.decidedBy ?? undefined }), changed: false };
+    }
+    const prior = fresh.decision ?? fresh.autoDecision;
+    const decision = {
+      action: 'review',
+      reasons: [takedownReason(order), ...(prior?.reasons ?? []).filter((r) => r.ruleId !== 'takedown.order')],
+      rulesetVersion: prior?.rulesetVersion ?? undefined,
+      decidedBy: principal.id,
+      decidedAt: now,
+      note: `take-down ${order.orderNumber}`,
+    };
+    const revision = fresh.revision + 1;
+    const set = {
+      status: 'pending',
+      decision,
+      // a comment already taken off the site (reports) keeps the time it left
+      withdrawnAt: fresh.status === 'pending' && fresh.withdrawnAt ? fresh.withdrawnAt : now,
+      queuedAt: fresh.queuedAt ?? now,
+      dueAt: earlierDue(fresh.dueAt, new Date(order.dueAt)),
+      urgent: !!fresh.urgent || order.urgent,
+      takedownOrderIds: [...ids, order._id],
+      updatedAt: now,
+      revision,
+    };
+    const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
+    if (res.matchedCount === 0) throw new AppError('conflict', 'A comment of the order changed while it was withdrawn; send the order again.');
+    await Audit.create({
+      actor: principal.id,
+      action: 'comment.takedown',
+      target: `comment:${fresh._id}`,
+      siteId: fresh.siteId,
+      before: { status: fresh.status, revision: fresh.revision, decision: fresh.decision },
+      after: { status: 'pending', revision, takedownOrderId: order._id },
+      note: order.orderNumber,
+      at: now,
+    });
+    return { entry: entryOf(fresh, { withdrawnAt: now, withdrawnBy: principal.id }), changed: true };
+  });
+  return result?.value;
+}
