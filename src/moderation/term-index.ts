@@ -48,7 +48,8 @@ export function addTerm(trie: Map<string, TrieNode>, words: string[], entry: Ter
  */
 export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>, cache?: Map<string, string[]>): string[] {
   // long words are rare in real text and each would cost its length in memory: computed, never kept
-  if (cache === undefined || raw.length > WORD_MEMO_MAX_LENGTH) return computeWordForms(raw, variants, vocabulary);
+  // short words have no affix stems: their forms cost less to make than a look-up in a large memo
+  if (cache === undefined || raw.length < 5 || raw.length > WORD_MEMO_MAX_LENGTH) return computeWordForms(raw, variants, vocabulary);
   const cached = cache.get(raw);
   if (cached !== undefined) return cached;
   const forms = computeWordForms(raw, variants, vocabulary);
