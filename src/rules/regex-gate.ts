@@ -34,7 +34,7 @@ const MAX_LENGTH = 16;
  */
 const USELESS = 20;
 const TEXT_LENGTH = 100;
-const MAX_CLAUSES = 4;
+const MAX_CLAUSES = 2;
 
 const key = (s: ClassString): string => s.map((set) => set.join(',')).join('|');
 
