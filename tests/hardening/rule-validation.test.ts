@@ -25,8 +25,10 @@ const slowExamples = ruleFile([
   '  - id: zz.slow',
   `    patterns: ["${costlyPattern}", "${costlyPattern.replace('!?', '.;')}"]`,
   '    examples:',
-  '      noMatch:',
-  ...Array.from({ length: 5 }, () => `        - "${'ab1'.repeat(3330)}"`),
+  '      match:',
+  // a match first, so the patterns' gates (a letter then "!"/"?" or "."/";") pass and each
+  // pattern then searches the 10,000 characters after it for more matches
+  ...Array.from({ length: 5 }, () => `        - "a!a;${'ab1'.repeat(3330)}"`),
 ]);
 
 describe('rule validation within budgets', () => {
