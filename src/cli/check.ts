@@ -1,7 +1,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { BatchedOutput } from './batched-output';
 import { parseArgs } from 'node:util';
 import { moderate, RulesetError, type CompiledRuleset, type Decision } from '../moderation';
+import { ExamplesCache } from '../rules/examples-cache';
 import { loadRulesetFromDir } from '../rules/load';
 import type { CommandIo } from './cli-io';
 import { LabelScore, readLabel } from './labels';
@@ -70,7 +72,7 @@ function summarize(s: Summary, ms: number): string {
 
 async function loadRules(dir: string, io: CommandIo): Promise<CompiledRuleset | null> {
   try {
-    return await loadRulesetFromDir(dir);
+    return await loadRulesetFromDir(dir, { examples: new ExamplesCache() });
   } catch (err) {
     io.stderr.write(err instanceof RulesetError ? `${err.message}\n` : `cannot load rules from ${dir}: ${(err as Error).message}\n`);
     return null;
@@ -114,6 +116,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   const labels = opts.labels !== undefined ? new LabelScore(listCategories(ruleset)) : null;
   const summary: Summary = { count: 0, bad: 0, byStatus: {}, byCategory: new Map() };
   const kept: ModeratedRow[] = [];
+  const output = new BatchedOutput(io.stdout);
   const started = Date.now();
   let bytes = 0;
   let lineNo = 0;
@@ -128,7 +131,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
       continue;
     }
     const decision: Decision = moderate(ruleset, parsed.text, opts.language !== undefined ? { language: opts.language, at: new Date() } : { at: new Date() });
-    if (show === null) io.stdout.write(`${JSON.stringify({ id: parsed.id, ...decision })}\n`);
+    if (show === null) await output.push(`${JSON.stringify({ id: parsed.id, ...decision })}\n`);
     else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
     summary.count++;
     summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;
@@ -137,6 +140,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
     if (labels !== null && opts.labels !== undefined) labels.add(readLabel(parsed.record?.[opts.labels]), categories);
     progress.update(bytes, summary.count);
   }
+  await output.flush();
   progress.finish();
   io.stderr.write(summarize(summary, Date.now() - started));
   if (labels !== null && opts.labels !== undefined) io.stderr.write(labels.report(opts.labels));

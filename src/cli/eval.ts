@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { moderate, type CompiledRuleset } from '../moderation';
+import { ExamplesCache } from '../rules/examples-cache';
 import { loadRulesetFromDir } from '../rules/load';
 import { addRow, catchRulesFor, emptyConfusion, scores, type Confusion } from '../eval/score';
 import type { CommandIo } from './cli-io';
@@ -76,7 +77,7 @@ export async function runEval(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(`saring eval: no labelled data at ${dir}; nothing to measure (this is not an error)\n`);
     return 0;
   }
-  const ruleset = await loadRulesetFromDir(opts.rules ?? process.env.SARING_RULES_DIR ?? 'rules');
+  const ruleset = await loadRulesetFromDir(opts.rules ?? process.env.SARING_RULES_DIR ?? 'rules', { examples: new ExamplesCache() });
   const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
   const rows: EvalRow[] = [];
   for (const file of files) rows.push(...(await evaluateFile(ruleset, path.join(dir, file))));

@@ -63,11 +63,20 @@ function hashSources(sources: RuleFileSource[]): string {
   return h.digest('hex').slice(0, 12);
 }
 
+/** How a ruleset is compiled. */
+export interface CompileOptions {
+  /**
+   * Run every rule's examples (default). Only a caller that knows these exact sources passed them
+   * with this exact engine before may skip them (`loadRulesetFromDir` with an examples cache).
+   */
+  runExamples?: boolean;
+}
+
 /**
  * Validates and compiles rule files into one ruleset: schema, linear-time regexes,
  * duplicate ids, then every rule's examples. Throws `RulesetError` listing every problem.
  */
-export function compileRuleset(sources: RuleFileSource[]): CompiledRuleset {
+export function compileRuleset(sources: RuleFileSource[], options: CompileOptions = {}): CompiledRuleset {
   const issues: RulesetIssue[] = [];
   const parsedFiles: ParsedYaml[] = [];
   for (const source of sources) {
@@ -136,6 +145,7 @@ export function compileRuleset(sources: RuleFileSource[]): CompiledRuleset {
     compiledAt: new Date().toISOString(),
     sources: sources.map((s) => ({ name: s.name, text: s.text })),
   };
+  if (options.runExamples === false) return ruleset;
   const failures = runExamples(ruleset, examples, (id, kind, n) => {
     const at = ruleLines.get(id);
     return at?.parsed.lineOf(['rules', at.index, 'examples', kind, n]);

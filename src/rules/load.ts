@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledRuleset } from '../moderation/compiled';
 import type { RuleFileSource } from './compile';
+import type { ExamplesCache } from './examples-cache';
 import { compileServableRuleset } from './servable';
 
 /** True for the files a rules directory is made of. */
@@ -17,8 +18,15 @@ export async function readRuleSources(dir: string): Promise<RuleFileSource[]> {
 
 /**
  * Loads and compiles a rules directory. Throws `RulesetError` (file, line, rule id)
- * when any file is broken, or when the directory holds no rules at all.
+ * when any file is broken, or when the directory holds no rules at all. With an examples cache,
+ * rules that already passed their examples with this engine do not run them again.
  */
-export async function loadRulesetFromDir(dir: string): Promise<CompiledRuleset> {
-  return compileServableRuleset(await readRuleSources(dir), dir);
+export async function loadRulesetFromDir(dir: string, options: { examples?: ExamplesCache } = {}): Promise<CompiledRuleset> {
+  const sources = await readRuleSources(dir);
+  const cache = options.examples;
+  if (cache === undefined) return compileServableRuleset(sources, dir);
+  if (cache.passed(sources)) return compileServableRuleset(sources, dir, { runExamples: false });
+  const ruleset = compileServableRuleset(sources, dir);
+  cache.record(sources);
+  return ruleset;
 }

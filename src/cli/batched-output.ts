@@ -1,0 +1,38 @@
+import type { CommandIo } from './cli-io';
+
+/** Bytes gathered before one write: one write per line cost `saring check` an eighth of its time. */
+const BATCH = 64 * 1024;
+
+/**
+ * Output written in batches rather than a line at a time, with the stream's back-pressure
+ * respected (a slow reader on a pipe makes `push` wait instead of growing memory).
+ */
+export class BatchedOutput {
+  private parts: string[] = [];
+  private size = 0;
+
+  /** A terminal gets every line at once: someone is watching it. */
+  private readonly batch: number;
+
+  constructor(private readonly out: CommandIo['stdout']) {
+    this.batch = out.isTTY === true ? 0 : BATCH;
+  }
+
+  /** Adds a line; resolves at once unless a full batch had to wait for the reader. */
+  async push(text: string): Promise<void> {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= this.batch) await this.flush();
+  }
+
+  /** Writes what is gathered. */
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    const ok = this.out.write(chunk);
+    const stream = this.out as { once?: (event: 'drain', fn: () => void) => unknown };
+    if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once?.('drain', resolve));
+  }
+}
