@@ -48,7 +48,9 @@ function gateHolds(p: CompiledPattern, ruleset: CompiledRuleset, views: TextView
   return true;
 }
 
-function runPattern(p: CompiledPattern, views: TextViews, hits: Hit[]): void {
+/** Runs one pattern; returns `hits` with its matches added (made when the first one is found). */
+function runPattern(p: CompiledPattern, views: TextViews, found: Hit[] | null): Hit[] | null {
+  let hits = found;
   const subject = p.view === 'words' ? views.wordsText() : views.n.folded.text;
   const m = p.re.matcher(subject);
   // with a capture group, the first group is the span (a way round the missing look-behind)
@@ -61,8 +63,9 @@ function runPattern(p: CompiledPattern, views: TextViews, hits: Hit[]): void {
     const matched = subject.slice(s, e);
     if (p.validate !== undefined && !runValidator(p.validate, matched)) continue;
     const hit = p.view === 'words' ? views.hitFromWords(s, e, matched) : views.hitFromFolded(s, e, matched);
-    if (hit.end > hit.start) hits.push(hit);
+    if (hit.end > hit.start) (hits ??= []).push(hit);
   }
+  return hits;
 }
 
 /** Fancy code points in `text[from, to)`: math/enclosed/fullwidth/look-alike letters and stacks of 2+ marks. */
@@ -172,16 +175,20 @@ export function collectOtherHits(ruleset: CompiledRuleset, views: TextViews, int
   const wordHits = views.n.folded.fancy >= 3 ? new Map([...into.terms].map(([k, v]) => [k, v.length])) : null;
   for (const index of ruleset.alwaysRules) {
     const rule = ruleset.rules[index] as CompiledRule;
-    const hits: Hit[] = [];
+    // most rules find nothing in most texts: their hit list is only made when they do
+    let hits: Hit[] | null = null;
     for (const p of rule.patterns) {
       if (p.minDigits > 0 && views.digitCount() < p.minDigits) continue;
-      if (gateHolds(p, ruleset, views, flags)) runPattern(p, views, hits);
+      if (gateHolds(p, ruleset, views, flags)) hits = runPattern(p, views, hits);
     }
-    if (rule.signal !== undefined) hits.push(...signalHits(rule, ruleset, views, wordHits, into));
+    if (rule.signal !== undefined) {
+      const signalled = signalHits(rule, ruleset, views, wordHits, into);
+      if (signalled.length > 0) hits = [...(hits ?? []), ...signalled];
+    }
     if (rule.source === 'obscenity') {
       english ??= englishHits(views, language);
-      hits.push(...english);
+      if (english.length > 0) hits = [...(hits ?? []), ...english];
     }
-    for (const hit of hits) push(into.terms, index, hit);
+    if (hits !== null) for (const hit of hits) push(into.terms, index, hit);
   }
 }

@@ -108,21 +108,23 @@ export interface WordHit {
  */
 export function scanWords(trie: ReadonlyMap<string, TrieNode>, forms: string[][]): WordHit[] {
   const hits: WordHit[] = [];
-  const walk = (node: TrieNode, a: number, b: number): void => {
-    if (node.entries !== null) for (const entry of node.entries) hits.push({ entry, a, b });
-    if (node.next === null || b + 1 >= forms.length) return;
-    for (const form of forms[b + 1] as string[]) {
-      const child = node.next.get(form);
-      if (child !== undefined) walk(child, a, b + 1);
-    }
-  };
   for (let i = 0; i < forms.length; i++) {
     for (const form of forms[i] as string[]) {
       const node = trie.get(form);
-      if (node !== undefined) walk(node, i, i);
+      if (node !== undefined) walk(node, i, i, forms, hits);
     }
   }
   return hits;
+}
+
+/** From a trie node reached on words [a, b], every entry on the way as far as the next words allow. */
+function walk(node: TrieNode, a: number, b: number, forms: string[][], hits: WordHit[]): void {
+  if (node.entries !== null) for (const entry of node.entries) hits.push({ entry, a, b });
+  if (node.next === null || b + 1 >= forms.length) return;
+  for (const form of forms[b + 1] as string[]) {
+    const child = node.next.get(form);
+    if (child !== undefined) walk(child, a, b + 1, forms, hits);
+  }
 }
 
 export { EntryKind };
