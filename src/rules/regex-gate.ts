@@ -1,5 +1,5 @@
 import { TEXT_END, TEXT_START } from '../moderation/class-scanner';
-import { parseRegex, type CharSet, type RegexNode } from './regex-syntax';
+import { WORD_BOUNDARY, charSet, complement, parseRegex, type CharSet, type RegexNode } from './regex-syntax';
 
 /**
  * What a pattern needs in a text before it can match, derived from the pattern itself when the
@@ -44,34 +44,79 @@ function unique(strings: ClassString[]): ClassString[] {
   return [...seen.values()];
 }
 
-const isEdge = (set: CharSet, edge: number) => set.length === 2 && set[0] === edge && set[1] === edge;
+const isSingle = (set: CharSet, cp: number) => set.length === 2 && set[0] === cp && set[1] === cp;
+const isZeroWidth = (set: CharSet) => isSingle(set, TEXT_START) || isSingle(set, TEXT_END) || isSingle(set, WORD_BOUNDARY);
+
+/** RE2's word characters for `\b` ([0-9A-Za-z_]) and the rest, the text's two ends included. */
+const WORD: CharSet = charSet([[48, 57], [65, 90], [95, 95], [97, 122]]);
+const NON_WORD: CharSet = complement(WORD);
+
+function intersect(a: CharSet, b: CharSet): CharSet {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < a.length; i += 2) {
+    for (let k = 0; k < b.length; k += 2) {
+      const lo = Math.max(a[i] as number, b[k] as number);
+      const hi = Math.min(a[i + 1] as number, b[k + 1] as number);
+      if (lo <= hi) out.push([lo, hi]);
+    }
+  }
+  return charSet(out);
+}
+
+/** What a word boundary between `left` and `right` asks of the side that is not fixed; null: nothing. */
+function boundaryNeeds(known: CharSet): CharSet | null {
+  if (includesSet(WORD, known)) return NON_WORD;
+  if (includesSet(NON_WORD, known)) return WORD;
+  return null;
+}
 
 /**
- * `^` and `$` are empty-width, read as the characters a scan feeds before and after the text: a
- * run of them stands for one position ("^^" is "^"; "$^" only matches an empty text), "^" can
- * only come first and "$" last. Null for a string no text can contain ("a^").
+ * `^`, `$` and `\b` are empty-width; `^` and `$` are read as the characters a scan feeds before and
+ * after the text. A run of them stands for one position: `^` first, then `\b`, then `$` ("^^" is
+ * "^"); after that `^` can only come first and `$` last (null: no text can contain the string, as
+ * "a^"). A `\b` between two sets narrows one by the other (before a letter: a non-letter or the
+ * start); one at the edge of the string waits for the next part (see `settle`).
  */
 function tidy(s: ClassString): ClassString | null {
   const out: CharSet[] = [];
   for (let i = 0; i < s.length; ) {
-    const set = s[i] as CharSet;
-    if (!isEdge(set, TEXT_START) && !isEdge(set, TEXT_END)) {
-      out.push(set);
-      i++;
+    if (!isZeroWidth(s[i] as CharSet)) {
+      out.push(s[i++] as CharSet);
       continue;
     }
-    let start = false;
-    let end = false;
-    for (; i < s.length && (isEdge(s[i] as CharSet, TEXT_START) || isEdge(s[i] as CharSet, TEXT_END)); i++) {
-      if (isEdge(s[i] as CharSet, TEXT_START)) start = true;
-      else end = true;
-    }
-    if (start) out.push([TEXT_START, TEXT_START]);
-    if (end) out.push([TEXT_END, TEXT_END]);
+    const run = new Set<number>();
+    for (; i < s.length && isZeroWidth(s[i] as CharSet); i++) run.add((s[i] as CharSet)[0] as number);
+    for (const cp of [TEXT_START, WORD_BOUNDARY, TEXT_END]) if (run.has(cp)) out.push([cp, cp]);
   }
   for (let i = 0; i < out.length; i++) {
-    if (isEdge(out[i] as CharSet, TEXT_START) && i > 0) return null;
-    if (isEdge(out[i] as CharSet, TEXT_END) && i < out.length - 1) return null;
+    if (isSingle(out[i] as CharSet, TEXT_START) && i > 0) return null;
+    if (isSingle(out[i] as CharSet, TEXT_END) && i < out.length - 1) return null;
+  }
+  for (let i = out.length - 2; i >= 1; i--) {
+    if (!isSingle(out[i] as CharSet, WORD_BOUNDARY)) continue;
+    const left = out[i - 1] as CharSet;
+    const right = out[i + 1] as CharSet;
+    const forLeft = boundaryNeeds(right);
+    const forRight = forLeft === null ? boundaryNeeds(left) : null;
+    if (forLeft !== null) out[i - 1] = intersect(left, forLeft);
+    if (forRight !== null) out[i + 1] = intersect(right, forRight);
+    if ((out[i - 1] as CharSet).length === 0 || (out[i + 1] as CharSet).length === 0) return null;
+    out.splice(i, 1);
+  }
+  return out;
+}
+
+/** A string as a gate: a `\b` left at an edge becomes the character it asks for beyond it, or goes. */
+function settle(s: ClassString): ClassString {
+  let out = s;
+  if (out.length > 0 && isSingle(out[0] as CharSet, WORD_BOUNDARY)) {
+    const need = out.length > 1 ? boundaryNeeds(out[1] as CharSet) : null;
+    out = need === null ? out.slice(1) : [need, ...out.slice(1)];
+  }
+  const last = out.length - 1;
+  if (last >= 0 && isSingle(out[last] as CharSet, WORD_BOUNDARY)) {
+    const need = last > 0 ? boundaryNeeds(out[last - 1] as CharSet) : null;
+    out = need === null ? out.slice(0, last) : [...out.slice(0, last), need];
   }
   return out;
 }
@@ -134,8 +179,9 @@ function minimise(strings: ClassString[]): ClassString[] {
 }
 
 function asClause(strings: ClassString[]): Clause[] {
-  if (strings.some((s) => s.length === 0)) return [];
-  const clause = minimise(strings);
+  const settled = strings.map(settle);
+  if (settled.some((s) => s.length === 0)) return [];
+  const clause = minimise(unique(settled));
   return clauseLikelihood(clause) < USELESS ? [clause] : [];
 }
 

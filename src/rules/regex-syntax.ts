@@ -57,7 +57,10 @@ const PERL: Record<string, { ranges: Array<[number, number]>; negated: boolean }
   S: { ranges: SPACE, negated: true },
 };
 const CONTROL: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, a: 7 };
-const ANCHOR_ESCAPES = new Set(['b', 'B', 'A', 'z']);
+/** Empty-width escapes read as no constraint at all (`\b` is read as a word boundary: see `WORD_BOUNDARY`). */
+const ANCHOR_ESCAPES = new Set(['B', 'A', 'z']);
+/** `\b` in a tree: a marker set the gate analysis turns into a constraint on its neighbours. */
+export const WORD_BOUNDARY = 0x01;
 
 class Reader {
   private i = 0;
@@ -166,6 +169,10 @@ class Reader {
   /** An escape outside a class: a set, or null for an empty-width assertion. */
   private escape(): CharSet | null {
     const ch = String.fromCodePoint(this.peek(1));
+    if (ch === 'b') {
+      this.i += 2;
+      return [WORD_BOUNDARY, WORD_BOUNDARY];
+    }
     if (ANCHOR_ESCAPES.has(ch)) {
       this.i += 2;
       return null;
