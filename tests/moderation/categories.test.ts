@@ -71,6 +71,7 @@ const caught: Array<[string, string, string]> = [
   ['susila: VCS', 'ready vcs', 'susila.solicit'],
   ['susila: explicit', 'bokep viral', 'susila.explicit'],
   ['fitnah: accusation of a person', 'pak bupati itu maling', 'fitnah.accusation'],
+  ['fitnah: rapist said of a person', 'si Anu itu pemerkosa', 'fitnah.accusation'],
   ['peras: pay or expose', 'tf 2jt atau fotomu gue sebarin', 'peras.threat'],
   ['penipuan: fake prize', 'selamat anda mendapatkan hadiah', 'penipuan.scam'],
   ['sara: call to action on a group', 'usir orang cina', 'sara.hate'],
@@ -144,6 +145,9 @@ const passed: Array<[string, string]> = [
   ['English: assess / title', 'we should assess the title of the bill'],
   ['threat words without a target', 'polisi menembak mati bandar narkoba'],
   ['self-harm news', 'kasus bunuh diri meningkat'],
+  ['fitnah: a class of people, not a person', 'Pak presiden jangan melindungi koruptor'],
+  ['fitnah: the act noun', 'Pak hakim, kasus pemerkosaan itu harus diusut'],
+  ['fitnah: the thief of a story', 'Keburu lari pak malingnya kalau harus izin dulu'],
 ];
 
 describe('categories', () => {

@@ -41,6 +41,12 @@ const caught: Array<[string, string, string]> = [
   ['an invisible separator glued between words', 'Dasar\u2063GOBLOK lu', 'kasar.insult'],
   ['vulgar words', 'dasar memek', 'kasar.vulgar'],
   ['political-camp name-calling is flagged', 'Presiden pilihan para cebong', 'kasar.camp-label'],
+  ['the camp slur kencing onta', 'Kencing onta asli apa onta bonbin yg bagus?', 'kasar.camp-label'],
+  ['Javanese intensified spelling guoblok', 'asset negara yg rugi guoblokk', 'kasar.insult'],
+  ['alay said of people is only flagged', 'kpai mulai alay', 'kasar.insult-mild'],
+  ['a dirty mind', 'lembaga KPI selalu berpikiran mesum', 'kasar.insult-mild'],
+  ['ga becus about a person', 'Urusin anak aja ga becus, mau urusin rakyat.', 'kasar.insult-mild'],
+  ['a negation does not hide an aimed insult', 'kamu itu bodoh, bukan pintar', 'kasar.insult-aimed'],
 ];
 
 // [what the row proves, text]: published with no kasar reason
@@ -60,6 +66,18 @@ const innocent: Array<[string, string]> = [
   ['a sweet from Garut', 'Oleh-oleh dodol Garut laris.'],
   ['anak2 is reduplication, not a word with z', 'Anak2 bermain di taman.'],
   ['spaced initials that are not words', 'Dari D K I ke J a b a r.'],
+  ['a negated bodoh', 'toh anak2 juga gak bodo, mereka tahu sponsornya'],
+  ['bukan orang bodoh', 'Kami bukan orang bodoh pak presiden.'],
+  ['a rubbish dump', 'urus tuh anak anak di pembuangan sampah, kalian'],
+  ['sampah said of television', 'Sekarang sudah tidak nonton TV sampah semua isinya azab'],
+  ['alay said of a show', 'Casting sinetron alay aja, KPI ga melarang kok'],
+  ['a clown show', 'Anak-anak senang menonton pertunjukan badut di taman.'],
+  ['criticism of how the country is run', 'padahal emang ga becus kelola negara'],
+  ['crime reporting', 'Polisi menangkap pelaku perbuatan bejat terhadap anak tirinya.'],
+  ['mesum in a crime report', 'Polisi menggerebek pasangan mesum di hotel.'],
+  ['the ta\'awudz', 'Aku berlindung kepada Allah dari godaan setan yg terkutuk.'],
+  ['a comedian', 'Awal kisah perseteruan Haji Bolot dan Malih Tongtong'],
+  ['a film title', 'Kita belajar giat, bukan hanya untuk lulus ujian. -3 Idiot'],
 ];
 
 describe('Indonesian abuse as readers write it', () => {
