@@ -54,6 +54,7 @@ const DIGIT_REDUPLICATION = /^([a-z]{3,})2([a-z]{0,4})$/;
  * tolol-tolol-in), so it is dropped before leet would read it as "z".
  */
 export function undoDigitReduplication(word: string): string {
+  if (!word.includes('2')) return word;
   const m = DIGIT_REDUPLICATION.exec(word);
   return m === null ? word : `${m[1] ?? ''}${m[2] ?? ''}`;
 }
