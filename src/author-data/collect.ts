@@ -48,3 +48,15 @@ export function decisionCounts(comments: Pick<CommentDoc, 'status'>[]): { approv
   for (const c of comments) counts[c.status] += 1;
   return counts;
 }
+
+/** What an export or an erasure counts of an author's data (the audit line keeps these, never the data). */
+export function dataCounts(data: AuthorData) {
+  return {
+    comments: data.comments.length,
+    decisions: decisionCounts(data.comments),
+    reportsOnTheirComments: data.reportsOnComments.length,
+    reportsFiled: data.reportsFiled.length,
+    auditEntries: data.audit.length,
+    takedownOrders: data.takedownOrders.length,
+  };
+}

@@ -7,7 +7,7 @@ import { withCommentClaim } from '../reports/comment-claim';
 import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { updateOrder } from '../takedown/update-order';
-import { collectAuthorData, decisionCounts, type AuthorData } from './collect';
+import { collectAuthorData, dataCounts, type AuthorData } from './collect';
 import type { AuthorDataDeps } from './export-author';
 import { ERASED, redact, redactFreeText, redactId, type Redaction } from './redact';
 import { DATA_REQUEST_BASIS, type EraseInput } from './schema';
@@ -101,16 +101,7 @@ export async function eraseAuthor(deps: AuthorDataDeps, principal: Principal, si
   await eraseFromOrders(deps.store, data, deps.now);
   await deps.store.models.Author.deleteOne({ _id: data.key });
   await lockCollection(deps.store.conn).deleteMany({ $or: [{ _id: `author:${data.key}` }, { owner: `report:${authorId}` }] });
-  const counts = {
-    comments: data.comments.length,
-    decisions: decisionCounts(data.comments),
-    reportsOnTheirComments: data.reportsOnComments.length,
-    reportsFiled: data.reportsFiled.length,
-    auditEntries: data.audit.length,
-    events,
-    takedownOrders: data.takedownOrders.length,
-    standingDeleted: !!data.standing,
-  };
+  const counts = { ...dataCounts(data), events, standingDeleted: !!data.standing };
   await deps.store.models.Audit.create({
     actor: principal.id,
     action: 'author.erase',

@@ -4,7 +4,7 @@ import type { AppDeps } from '../http/deps';
 import { toReportView } from '../reports/routes';
 import type { SiteDirectory } from '../sites/site-directory';
 import { offenderPolicyOf, summarizeStanding } from '../standing/standing';
-import { collectAuthorData, decisionCounts } from './collect';
+import { collectAuthorData, dataCounts } from './collect';
 import { DATA_REQUEST_BASIS, type ExportQuery } from './schema';
 import { requestSite } from './site-access';
 
@@ -32,15 +32,7 @@ export async function exportAuthor(deps: AuthorDataDeps, principal: Principal, s
   const data = await collectAuthorData(deps.store.models, siteId, authorId);
   const now = deps.now();
   const bans = data.audit.filter((a) => a.action === 'author.ban' || a.action === 'author.unban');
-  const counts = {
-    comments: data.comments.length,
-    decisions: decisionCounts(data.comments),
-    reportsOnTheirComments: data.reportsOnComments.length,
-    reportsFiled: data.reportsFiled.length,
-    auditEntries: data.audit.length,
-    bans: bans.filter((b) => b.action === 'author.ban').length,
-    takedownOrders: data.takedownOrders.length,
-  };
+  const counts = { ...dataCounts(data), bans: bans.filter((b) => b.action === 'author.ban').length };
   await deps.store.models.Audit.create({ actor: principal.id, action: 'author.export', target: `author:${data.key}`, siteId, after: { ...counts, ...(q.requestRef ? { requestRef: q.requestRef } : {}) }, note: q.reason, at: now });
   const ids = new Set(data.comments.map((c) => c._id));
   return {

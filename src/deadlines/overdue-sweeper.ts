@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics';
 import { withCommentClaim } from '../reports/comment-claim';
 import type { Store } from '../store/connect';
 import type { CommentDoc } from '../store/models';
+import { startPeriodicSweep, type PeriodicSweep } from '../periodic-sweep';
 
 export interface OverdueDeps {
   store: Store;
@@ -54,33 +55,9 @@ export async function sweepOverdue(deps: OverdueDeps, batch = 200): Promise<numb
 }
 
 /** A running sweeper; `stop()` waits for the sweep in flight. */
-export interface OverdueSweeper {
-  sweepOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type OverdueSweeper = PeriodicSweep;
 
 /** Runs {@link sweepOverdue} every `intervalMs` (default 30 s). Started by server.ts. */
 export function startOverdueSweeper(deps: OverdueDeps, opts: { intervalMs?: number } = {}): OverdueSweeper {
-  let inFlight: Promise<number> | undefined;
-  let stopped = false;
-  const sweepOnce = () => sweepOverdue(deps);
-  const tick = async () => {
-    if (stopped || inFlight) return;
-    inFlight = sweepOnce().catch((err: unknown) => {
-      deps.logger.warn({ err }, 'overdue sweep failed');
-      return 0;
-    });
-    await inFlight;
-    inFlight = undefined;
-  };
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 30_000);
-  timer.unref();
-  return {
-    sweepOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await inFlight;
-    },
-  };
+  return startPeriodicSweep(() => sweepOverdue(deps), { intervalMs: opts.intervalMs ?? 30_000, logger: deps.logger, what: 'overdue sweep failed' });
 }

@@ -5,6 +5,7 @@ import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { publishPerSite } from './receive-order';
 import { updateOrder } from './update-order';
+import { startPeriodicSweep, type PeriodicSweep } from '../periodic-sweep';
 
 export interface OrderSweepDeps {
   store: Store;
@@ -60,34 +61,10 @@ export async function sweepOverdueOrders(deps: OrderSweepDeps): Promise<number> 
   return marked;
 }
 
-/** A running order sweeper; `stop()` waits for the sweep in flight. */
-export interface OrderSweeper {
-  sweepOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+/** A running sweeper; `stop()` waits for the sweep in flight. */
+export type OrderSweeper = PeriodicSweep;
 
 /** Runs {@link sweepOverdueOrders} every `intervalMs` (default 30 s). Started by server.ts. */
 export function startOrderSweeper(deps: OrderSweepDeps, opts: { intervalMs?: number } = {}): OrderSweeper {
-  let inFlight: Promise<number> | undefined;
-  let stopped = false;
-  const sweepOnce = () => sweepOverdueOrders(deps);
-  const tick = async () => {
-    if (stopped || inFlight) return;
-    inFlight = sweepOnce().catch((err: unknown) => {
-      deps.logger.warn({ err }, 'take-down order sweep failed');
-      return 0;
-    });
-    await inFlight;
-    inFlight = undefined;
-  };
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 30_000);
-  timer.unref();
-  return {
-    sweepOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await inFlight;
-    },
-  };
+  return startPeriodicSweep(() => sweepOverdueOrders(deps), { intervalMs: opts.intervalMs ?? 30_000, logger: deps.logger, what: 'take-down order sweep failed' });
 }

@@ -57,7 +57,9 @@ describe('the Reported view and the dashboard of the desk (real chromium)', () =
     expect(await detail.locator('.badge.urgent').count()).toBe(1);
     expect(await detail.locator('.time-left').textContent()).toMatch(/^3 j 5\d m lagi$/);
     expect(await detail.locator('.due-at').textContent()).toMatch(/^Tenggat /);
-    expect(await detail.locator('.report').allTextContents()).toEqual([expect.stringMatching(/^hoaks\.riot — ajakan kerusuhan \(r-1, /), expect.stringMatching(/^other \(r-2, /)]);
+    // each report with its Pasal 10 state and its deadline
+    expect(await detail.locator('.report').allTextContents()).toEqual([expect.stringMatching(/^diterima · tenggat .+ hoaks\.riot — ajakan kerusuhan \(r-1, /), expect.stringMatching(/^diterima · tenggat .+ other \(r-2, /)]);
+    expect(await detail.locator('.report-state.received').count()).toBe(2);
     await detail.locator('.standing').waitFor();
     expect(await detail.locator('.standing').textContent()).toMatch(/^disetujui 0 · ditahan 1 · ditolak 0 \(7 hari\)/);
     expect(await detail.locator('.no-rule').textContent()).toMatch(/laporan pembaca/);

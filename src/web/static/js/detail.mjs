@@ -1,7 +1,7 @@
 /* global document, setTimeout, clearTimeout */
 import { api } from './api.mjs';
 import { el, highlighted, reasonList, replace } from './dom.mjs';
-import { statusLabel, t, timeLabel, timeLeft } from './i18n.mjs';
+import { spanLabel, statusLabel, t, timeLabel, timeLeft } from './i18n.mjs';
 
 /**
  * The selected comment, with everything a moderator needs to decide it:
@@ -112,7 +112,18 @@ export class Detail {
 
   reportList(entry) {
     if (entry.state !== 'done') return el('p', { class: 'muted', text: t('loading') });
-    return el('div', { class: 'reports-box' }, el('h3', { text: t('reports') }), el('ul', { class: 'reports' }, (entry.value ?? []).map((r) => el('li', { class: 'report', text: `${r.reason}${r.note ? ` — ${r.note}` : ''} (${r.reporterId}, ${timeLabel(r.at)})` }))));
+    // each report with its Pasal 10 state, and how long it took once resolved (or when it is due)
+    const stateOf = (r) => {
+      const state = r.state ?? 'received';
+      const when = r.resolvedAt ? t('resolvedIn', { span: spanLabel(new Date(r.resolvedAt).getTime() - new Date(r.at).getTime()) }) : r.dueAt ? t('reportDue', { time: timeLabel(r.dueAt) }) : '';
+      return el('span', { class: `badge report-state ${state}`, text: when ? `${t(`reportState_${state}`)} · ${when}` : t(`reportState_${state}`) });
+    };
+    return el(
+      'div',
+      { class: 'reports-box' },
+      el('h3', { text: t('reports') }),
+      el('ul', { class: 'reports' }, (entry.value ?? []).map((r) => el('li', { class: 'report' }, stateOf(r), ` ${r.reason}${r.note ? ` — ${r.note}` : ''} (${r.reporterId}, ${timeLabel(r.at)})`))),
+    );
   }
 
   standingLine(entry) {

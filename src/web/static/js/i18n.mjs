@@ -19,6 +19,7 @@ const words = {
     due: 'Tenggat {time}', left: '{span} lagi', late: 'terlambat {span}', noDue: 'tanpa tenggat', urgent: 'mendesak', withdrawn: 'ditarik dari situs',
     reportedBadge: '{n} laporan', why: 'Mengapa ditahan', noRule: 'Tidak ada aturan yang cocok: ditahan oleh kebijakan situs.', noRuleReported: 'Tidak ada aturan yang cocok: masuk antrean karena laporan pembaca.',
     rule: 'aturan {id}', published: 'Tampil di situs sebagai', reports: 'Laporan pembaca', standing: 'Rekam jejak penulis',
+    reportState_received: 'diterima', reportState_reviewed: 'ditinjau', reportState_upheld: 'dikabulkan', reportState_rejected: 'ditolak', resolvedIn: 'selesai dalam {span}', reportDue: 'tenggat {time}',
     standingLine: 'disetujui {approved} · ditahan {held} · ditolak {rejected} ({days} hari)', offender: 'pelanggar berulang', bannedUntil: 'diblokir s.d. {time}',
     history: 'Komentar terbaru penulis', noHistory: 'Tidak ada komentar lain dari penulis ini.', loading: 'Memuat…',
     note: 'catatan (opsional)', approve: 'Setujui (a)', reject: 'Tolak (r)', force: 'Paksa: {status}',
@@ -47,6 +48,7 @@ const words = {
     due: 'Due {time}', left: '{span} left', late: '{span} overdue', noDue: 'no deadline', urgent: 'urgent', withdrawn: 'withdrawn from the site',
     reportedBadge: '{n} reports', why: 'Why it was held', noRule: 'No rule matched: held by the site policy.', noRuleReported: 'No rule matched: queued because readers reported it.',
     rule: 'rule {id}', published: 'Published on the site as', reports: 'Reader reports', standing: "Author's standing",
+    reportState_received: 'received', reportState_reviewed: 'reviewed', reportState_upheld: 'upheld', reportState_rejected: 'rejected', resolvedIn: 'resolved in {span}', reportDue: 'due {time}',
     standingLine: 'approved {approved} · held {held} · rejected {rejected} ({days} days)', offender: 'repeat offender', bannedUntil: 'banned until {time}',
     history: "Author's recent comments", noHistory: 'No other comments from this author.', loading: 'Loading…',
     note: 'note (optional)', approve: 'Approve (a)', reject: 'Reject (r)', force: 'Force: {status}',
@@ -109,14 +111,19 @@ export function timeLabel(iso) {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(current === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 }
 
+/** A span of time: "3 j 5 m" / "3 h 5 m". */
+export function spanLabel(ms) {
+  const abs = Math.abs(ms);
+  const h = Math.floor(abs / 3_600_000);
+  const m = Math.floor((abs % 3_600_000) / 60_000);
+  return h > 0 ? `${h} ${current === 'en' ? 'h' : 'j'} ${m} m` : `${m} m`;
+}
+
 /** "3 j 5 m lagi" / "3 h 5 m left" / overdue, and a class for its urgency. */
 export function timeLeft(dueAt, now = Date.now()) {
   if (!dueAt) return { text: t('noDue'), cls: '' };
   const ms = new Date(dueAt).getTime() - now;
-  const abs = Math.abs(ms);
-  const h = Math.floor(abs / 3_600_000);
-  const m = Math.floor((abs % 3_600_000) / 60_000);
-  const span = h > 0 ? `${h} ${current === 'en' ? 'h' : 'j'} ${m} m` : `${m} m`;
+  const span = spanLabel(ms);
   if (ms < 0) return { text: t('late', { span }), cls: 'overdue' };
   return { text: t('left', { span }), cls: ms < 3_600_000 ? 'soon' : '' };
 }
