@@ -13,6 +13,8 @@ import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
 import { startLive } from './stream/live';
 import { startOverdueSweeper } from './deadlines/overdue-sweeper';
 import { startOrderSweeper } from './takedown/overdue-orders';
+import { misnamedRuleFiles } from './rules/load';
+import { RULE_FILE_NAME_RULE } from './rules/names';
 
 export interface RunningServer {
   server: http.Server;
@@ -82,6 +84,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger = cre
     await embedded?.stop();
     throw new StartupError(`SARING_RULES_DIR ${config.rulesDir}: ${(err as Error).message}`, { cause: err });
   }
+  for (const file of await misnamedRuleFiles(config.rulesDir).catch(() => [])) logger.warn({ file }, `rule file not loaded: ${RULE_FILE_NAME_RULE}`);
   if (config.watchRules) rules.watch();
   const auth = createAuthenticator({ models: store.models, adminToken: config.adminToken, cacheMax: config.limits.auth.cacheMax, negativeMax: config.limits.auth.negativeMax });
   const app = createApp({ config, store, rules, logger, metrics, auth, events, now: () => new Date() });

@@ -1,5 +1,6 @@
 import { RulesetError } from '../moderation';
-import { loadRulesetFromDir } from '../rules/load';
+import { loadRulesetFromDir, misnamedRuleFiles } from '../rules/load';
+import { RULE_FILE_NAME_RULE } from '../rules/names';
 import type { CommandIo } from './cli-io';
 
 /**
@@ -16,8 +17,11 @@ export async function runRulesValidate(argv: string[], io: CommandIo): Promise<n
   try {
     const rs = await loadRulesetFromDir(dir);
     const names = rs.files.map((f) => f.name).join(', ');
+    // a YAML file the service would not load is a problem the admin should hear about here
+    const misnamed = await misnamedRuleFiles(dir);
+    for (const file of misnamed) io.stderr.write(`${file}: not loaded: ${RULE_FILE_NAME_RULE}\n`);
     io.stdout.write(`ok: ${dir} — ${rs.files.length} rule files (${names}), ${rs.ruleCount} rules, ${rs.termCount} terms, version ${rs.version}\n`);
-    return 0;
+    return misnamed.length > 0 ? 1 : 0;
   } catch (err) {
     if (!(err instanceof RulesetError)) {
       io.stderr.write(`cannot read ${dir}: ${(err as Error).message}\n`);

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { CATEGORY_OR_FAMILY, REPORT_REASON, RULE_FILE_NAME } from '../rules/names';
 import { errorCatalogue } from './errors';
 
 /**
@@ -119,7 +120,7 @@ const schemas: Json = {
     categoryActions: {
       type: 'array',
       description: 'Per-category action overrides (a list: category ids contain dots). `approve` silences a category.',
-      items: obj(['category', 'action'], { category: str({ pattern: '^[a-z]+(\\.[a-z]+)?$' }), action: str({ enum: ['reject', 'review', 'mask', 'flag', 'approve'] }) }, false),
+      items: obj(['category', 'action'], { category: str({ pattern: CATEGORY_OR_FAMILY.source }), action: str({ enum: ['reject', 'review', 'mask', 'flag', 'approve'] }) }, false),
     },
     reportThreshold: { type: 'integer' },
     dueHours: { type: 'number', description: 'Held comments nobody reported: a service level (site policy, not law), 24 by default.' },
@@ -167,7 +168,7 @@ const schemas: Json = {
     }),
   }),
   RotatedSecret: obj(['id', 'webhookSecret', 'previousSecretValidUntil'], { id: str(), webhookSecret: str({ description: 'shown once' }), previousSecretValidUntil: { type: ['string', 'null'], format: 'date-time' } }),
-  Report: obj(['reporterId', 'reason'], { reporterId: str(), reason: str({ pattern: '^(other|[a-z]+\\.[a-z]+)$', description: 'A rule category id such as `sara.hate`, or `other`.' }), note: str({ maxLength: 2000 }) }, false),
+  Report: obj(['reporterId', 'reason'], { reporterId: str(), reason: str({ pattern: REPORT_REASON.source, description: 'A rule category id such as `sara.hate`, or `other`.' }), note: str({ maxLength: 2000 }) }, false),
   Deadline: obj(['basis', 'label'], { basis: str({ enum: ['report', 'urgent', 'service-level'] }), label: str({ description: 'report: 2 × 24 h, Dewan Pers; urgent: a stricter site policy; service-level: held comments nobody reported — neither of the last two is a legal clock' }) }),
   ReportView: obj(['id', 'commentId', 'reporterId', 'reason', 'at', 'state'], {
     id: str(),
@@ -351,7 +352,7 @@ for (const [code, entry] of Object.entries(errorCatalogue)) {
 }
 
 const idParam = (name: string, description: string): Json => ({ name, in: 'path', required: true, description, schema: str() });
-const ruleNameParam: Json = { name: 'name', in: 'path', required: true, description: 'A rule file name: `[a-z0-9_-]+.yaml` (or `.yml`).', schema: str({ pattern: '^[a-z0-9_][a-z0-9_-]{0,63}\\.ya?ml$' }) };
+const ruleNameParam: Json = { name: 'name', in: 'path', required: true, description: 'A rule file name: `[a-z0-9_-]+.yaml` (or `.yml`).', schema: str({ pattern: RULE_FILE_NAME.source }) };
 const requestBody = (schema: Json): Json => ({ required: true, content: { 'application/json': { schema } } });
 const open: Json = { security: [] };
 

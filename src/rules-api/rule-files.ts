@@ -2,19 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../http/errors';
+import { RULE_FILE_NAME, isRuleFileName } from '../rules/names';
 
 /**
  * The rule files on disk: safe names, content hashes (strong ETags), and an
  * atomic write (temp file in the same directory, then `rename`).
  */
 
+export { isRuleFileName };
 /** Only flat, lower-case YAML names: no separators, no dots but the extension. */
-export const ruleFileNamePattern = /^[a-z0-9_][a-z0-9_-]{0,63}\.ya?ml$/;
-
-/** True when `name` is an acceptable rule file name. */
-export function isRuleFileName(name: string): boolean {
-  return ruleFileNamePattern.test(name);
-}
+export const ruleFileNamePattern = RULE_FILE_NAME;
 
 /** Refuses a name that is not a plain rule file name (path traversal, absolute paths, odd extensions). */
 export function assertRuleFileName(name: string, field = 'name'): string {

@@ -4,6 +4,7 @@ import { RulesetError, type RulesetIssue } from '../moderation/errors';
 import { undoLeet, squeezeRepeats } from '../moderation/normalize/lexical';
 import { addTerm, termWords } from '../moderation/term-index';
 import { compileGates } from './compile-gates';
+import { isRuleFileName } from './names';
 import { compileLegalBasis } from './compile-legal-basis';
 import { compileRule } from './compile-rule';
 import { parseYamlWithLines, type ParsedYaml } from './parse-yaml';
@@ -16,7 +17,6 @@ export interface RuleFileSource {
   text: string;
 }
 
-const FILE_NAME = /^[a-z0-9_][a-z0-9_.-]*\.ya?ml$/;
 
 /** True for slang dictionary files (`_variants.yaml`): not rules, they feed the word forms. */
 export function isDictionaryFile(name: string): boolean {
@@ -80,7 +80,7 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
   const issues: RulesetIssue[] = [];
   const parsedFiles: ParsedYaml[] = [];
   for (const source of sources) {
-    if (!FILE_NAME.test(source.name)) issues.push({ file: source.name, message: 'file name must be lower-case and end in .yaml or .yml' });
+    if (!isRuleFileName(source.name)) issues.push({ file: source.name, message: 'file name must be lower-case letters, digits, "_" or "-", ending in .yaml or .yml' });
     const { parsed, issues: yamlIssues } = parseYamlWithLines(source.name, source.text);
     issues.push(...yamlIssues);
     if (parsed !== undefined) parsedFiles.push(parsed);

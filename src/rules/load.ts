@@ -3,11 +3,14 @@ import path from 'node:path';
 import type { CompiledRuleset } from '../moderation/compiled';
 import type { RuleFileSource } from './compile';
 import type { ExamplesCache } from './examples-cache';
+import { isMisnamedRuleFile, isRuleFileName } from './names';
 import { compileServableRuleset } from './servable';
 
-/** True for the files a rules directory is made of. */
-export function isRuleFileName(name: string): boolean {
-  return /\.ya?ml$/.test(name) && !name.startsWith('.');
+export { isRuleFileName };
+
+/** YAML files in a rules directory that are not named like rule files: not loaded (say so). */
+export async function misnamedRuleFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter(isMisnamedRuleFile).sort();
 }
 
 /** Reads every `*.yaml` / `*.yml` file of a directory, sorted by name. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORY } from './names';
 
 /**
  * The rule file format (YAML). One file per category family; see docs/rules.md.
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 export const actionSchema = z.enum(['reject', 'review', 'mask', 'flag']);
 
-const categoryId = z.string().regex(/^[a-z]+(\.[a-z-]+)?$/, 'category must look like "family.name", e.g. kasar.directed');
+const categoryId = z.string().regex(CATEGORY, 'category must look like "family.name", e.g. kasar.directed');
 const messagesSchema = z.object({ id: z.string().min(1), en: z.string().min(1) }).strict();
 const phraseList = z.array(z.string().min(1).max(200)).max(20000);
 
