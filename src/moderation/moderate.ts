@@ -21,7 +21,7 @@ export function moderate(ruleset: CompiledRuleset, text: string, ctx?: Moderatio
     const lex = lexicalForm(word);
     return ruleset.vocabulary.has(lex) || ruleset.variants.has(lex) || ruleset.variants.has(word);
   };
-  const views = new TextViews({ ...normalized, tokens: splitJoinedWords(normalized.tokens, known) });
+  const views = new TextViews({ original: normalized.original, folded: normalized.folded, tokens: splitJoinedWords(normalized.tokens, known) });
   const found = collectWordHits(ruleset, views);
   collectOtherHits(ruleset, views, found, ctx?.language);
   const fired: FiredRule[] = [];

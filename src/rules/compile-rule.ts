@@ -46,10 +46,10 @@ export function compilePattern(def: PatternDef, rule: RuleDef, where: RuleLocati
       return null;
     }
   }
-  const compiled: CompiledPattern = { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0, gate: [] };
-  if (spec.validate !== undefined) compiled.validate = spec.validate;
-  if ('requires' in spec && spec.requires !== undefined) compiled.requires = spec.requires.map((r) => r.toLowerCase());
-  return compiled;
+  // every pattern (and every rule below) has the same properties, set or undefined: the engine's
+  // loops then read objects of one shape, which V8 makes fast
+  const requires = 'requires' in spec && spec.requires !== undefined ? spec.requires.map((r) => r.toLowerCase()) : undefined;
+  return { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0, requires, gate: [], validate: spec.validate };
 }
 
 function ruleBasis(rule: RuleDef, fileBasis: LegalBasisPeriod[], at: RuleLocation, issues: RulesetIssue[]): LegalBasisPeriod[] {
@@ -74,17 +74,13 @@ export function compileRule(file: RuleFile, rule: RuleDef, at: RuleLocation, iss
     severity: rule.severity ?? file.severity ?? 2,
     messages: rule.messages ?? file.messages,
     patterns,
+    source: rule.source,
+    signal: rule.signal,
+    near: rule.near === undefined ? undefined : { within: rule.near.within },
     minHits: rule.minHits ?? 1,
+    escalate: rule.escalate === undefined ? undefined : { action: rule.escalate.action, hits: rule.escalate.hits, withAny: rule.escalate.withAny },
     hasTerms: (rule.terms?.length ?? 0) > 0,
     hasAllow: (rule.allow?.length ?? 0) + (file.allow?.length ?? 0) > 0,
   };
-  if (rule.source !== undefined) compiled.source = rule.source;
-  if (rule.signal !== undefined) compiled.signal = rule.signal;
-  if (rule.near !== undefined) compiled.near = { within: rule.near.within };
-  if (rule.escalate !== undefined) {
-    compiled.escalate = { action: rule.escalate.action };
-    if (rule.escalate.hits !== undefined) compiled.escalate.hits = rule.escalate.hits;
-    if (rule.escalate.withAny !== undefined) compiled.escalate.withAny = rule.escalate.withAny;
-  }
   return compiled;
 }
