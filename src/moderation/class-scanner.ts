@@ -48,12 +48,14 @@ export class ClassScanner {
   private ids = new Map<number, number[]>();
   /**
    * next[state * classCount + class]: 0 not built yet; id + 1 for a state that completes no
-   * string on entry; -(id + 1) for one that does (its outputs must be recorded).
+   * string on entry; -(id + 1) for one that does (its outputs must be recorded). 16 bits: the
+   * table is half the size, and stays in the processor's cache (states are capped well below 32,767).
    */
-  private next = new Int32Array(0);
+  private next = new Int16Array(0);
   private readonly flags: Uint8Array;
 
   constructor(clauses: ReadonlyArray<ReadonlyArray<ReadonlyArray<CharSet>>>, private readonly maxStates = 4096) {
+    if (maxStates > 32_000) throw new Error('ClassScanner: at most 32,000 states (transitions are 16-bit)');
     this.clauseCount = clauses.length;
     this.flags = new Uint8Array(clauses.length);
     const setIds = new Map<string, number>();
@@ -213,7 +215,7 @@ export class ClassScanner {
     if (bucket === undefined) this.ids.set(h, [id]);
     else bucket.push(id);
     if (this.next.length < this.states.length * this.classCount) {
-      const grown = new Int32Array(Math.max(this.classCount * 64, this.next.length * 2));
+      const grown = new Int16Array(Math.max(this.classCount * 64, this.next.length * 2));
       grown.set(this.next);
       this.next = grown;
     }
@@ -223,7 +225,7 @@ export class ClassScanner {
   private reset(): void {
     this.states = [];
     this.ids = new Map();
-    this.next = new Int32Array(0);
+    this.next = new Int16Array(0);
     this.intern([], null);
   }
 
