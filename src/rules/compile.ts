@@ -57,7 +57,8 @@ function collectVariants(dicts: ParsedYaml[], issues: RulesetIssue[]): Map<strin
   return variants;
 }
 
-function hashSources(sources: RuleFileSource[]): string {
+/** The version of a set of rule files: a short hash of their names and contents (`CompiledRuleset.version`). */
+export function hashSources(sources: readonly RuleFileSource[]): string {
   const h = createHash('sha256');
   for (const s of [...sources].sort((a, b) => a.name.localeCompare(b.name))) h.update(`${s.name}\0${s.text}\0`);
   return h.digest('hex').slice(0, 12);

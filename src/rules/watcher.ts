@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { CompiledRuleset } from '../moderation/compiled';
 import { RulesetError } from '../moderation/errors';
+import { hashSources } from './compile';
 import { isRuleFileName, readRuleSources } from './load';
 import { compileServableRuleset } from './servable';
 import { validateCandidateSources } from './validate-candidate';
@@ -74,7 +75,11 @@ export class RuleService {
     let result: ReloadResult;
     let changed = false;
     try {
-      const ruleset = compileServableRuleset(await readRuleSources(this.options.dir), this.options.dir);
+      const sources = await readRuleSources(this.options.dir);
+      // an API edit reloads at once and the watcher then sees the same write: files that hash to
+      // the version being served are that ruleset, not a reason to compile it again
+      const same = this.ruleset !== null && this.ruleset.version === hashSources(sources);
+      const ruleset = same ? (this.ruleset as CompiledRuleset) : compileServableRuleset(sources, this.options.dir);
       changed = this.ruleset?.version !== ruleset.version;
       this.ruleset = ruleset;
       result = { ok: true, ruleset };

@@ -100,6 +100,18 @@ describe('RuleService', () => {
     expect(reloaded.map((rs) => rs.version)).toEqual([service.current().version]);
   });
 
+  // regression: the watcher's reload after an API edit compiled the ruleset that was already serving
+  it('when the files on disk are the ruleset being served, then a reload does not compile them again', async () => {
+    dir = tempRules({ 'kasar.yaml': GOOD('goblok') });
+    service = new RuleService({ dir });
+    const first = await service.start();
+    const again = await service.reload();
+    expect(again.ok && again.ruleset).toBe(first);
+    writeFileSync(path.join(dir, 'kasar.yaml'), GOOD('tolol'));
+    const changed = await service.reload();
+    expect(changed.ok && changed.ruleset).not.toBe(first);
+  });
+
   it('when watching and a file changes on disk, then the change is live after the debounce', async () => {
     dir = tempRules({ 'kasar.yaml': GOOD('goblok') });
     const done = waitFor<CompiledRuleset>((resolve) => {
