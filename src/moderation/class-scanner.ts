@@ -6,6 +6,11 @@ export type CharSet = readonly number[];
  * a scan feeds before and after the text; normalised text never holds them itself.
  */
 export const TEXT_START = 0x02;
+
+/** A literal as a class string: one single-character set per code point. */
+export function literalString(literal: string): CharSet[] {
+  return [...literal].map((ch) => [ch.codePointAt(0) as number, ch.codePointAt(0) as number]);
+}
 export const TEXT_END = 0x03;
 
 /**

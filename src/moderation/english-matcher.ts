@@ -1,5 +1,5 @@
 import { SyntaxKind, type BlacklistedTerm, type Node, type ParsedPattern, type TransformerContainer } from 'obscenity';
-import { ClassScanner, type CharSet } from './class-scanner';
+import { ClassScanner, literalString, type CharSet } from './class-scanner';
 import { TransformChain } from './transform-chain';
 
 /** A match as obscenity reports it: original-text offsets, `endIndex` inclusive. */
@@ -46,11 +46,6 @@ function patternStrings(nodes: readonly Node[]): CharSet[][] | null {
   return out.filter((s) => s.length > 0);
 }
 
-/** A literal as a string of one-character sets, by code point. */
-function literalStrings(literal: string): CharSet[][] {
-  return [[...literal].map((ch) => [ch.codePointAt(0) as number, ch.codePointAt(0) as number])];
-}
-
 interface Term {
   id: number;
   /** obscenity's regex for the term (flags "gs": UTF-16 units, a wildcard matches any unit). */
@@ -92,7 +87,7 @@ export class EnglishMatcher {
       return strings ?? [];
     });
     this.termScanner = new ClassScanner(clauses);
-    this.whitelistScanner = new ClassScanner(whitelist.map((w) => literalStrings(w)));
+    this.whitelistScanner = new ClassScanner(whitelist.map((w) => [literalString(w)]));
   }
 
   /** Every match, sorted by position and term id, as obscenity's `getAllMatches(text, true)`. */

@@ -7,6 +7,7 @@ import {
   type TransformerContainer,
 } from 'obscenity';
 import { EnglishMatcher } from './english-matcher';
+import { TransformChain } from './transform-chain';
 import type { Token } from './normalize/tokenize';
 
 /**
@@ -48,34 +49,14 @@ function whitelistTransformers(): TransformerContainer[] {
   return [resolveConfusablesTransformer(), toAsciiLowerCaseTransformer(), ...englishRecommendedBlacklistMatcherTransformers.filter((c) => 'factory' in c)];
 }
 
-/** Runs text through obscenity transformers, as its matcher does. */
-export function applyTransformers(text: string, containers: readonly TransformerContainer[]): string {
-  const fns = containers.map((c) => {
-    if ('transform' in c) return c.transform;
-    const t = c.factory();
-    t.reset();
-    return (cp: number) => t.transform(cp);
-  });
-  let out = '';
-  for (const ch of text) {
-    let cp: number | undefined = ch.codePointAt(0) as number;
-    for (const fn of fns) {
-      if (cp === undefined) break;
-      cp = fn(cp);
-    }
-    if (cp !== undefined) out += String.fromCodePoint(cp);
-  }
-  return out;
-}
-
 let whitelisted: string[] | null = null;
 
 /** Every whitelisted term, obscenity's and ours, spelled as the whitelist transformers see text. */
 export function englishWhitelist(): readonly string[] {
   if (whitelisted === null) {
-    const chain = whitelistTransformers();
+    const chain = new TransformChain(whitelistTransformers());
     const terms = [...(englishDataset.build().whitelistedTerms ?? []), ...Object.values(INDONESIAN_WHITELIST).flat()];
-    whitelisted = [...new Set(terms.map((t) => applyTransformers(t, chain)))];
+    whitelisted = [...new Set(terms.map((t) => chain.apply(t).text))];
   }
   return whitelisted;
 }

@@ -15,6 +15,9 @@ const TEXT_LENGTH = 100;
 
 export const key = (s: ClassString): string => s.map((set) => set.join(',')).join('|');
 
+/** The same clause whatever the order of its strings. */
+export const clauseKey = (c: Clause): string => c.map(key).sort().join('/');
+
 export function unique(strings: ClassString[]): ClassString[] {
   const seen = new Map<string, ClassString>();
   for (const s of strings) seen.set(key(s), s);

@@ -1,12 +1,7 @@
 import { ClassScanner } from '../moderation/class-scanner';
 import type { CompiledRule, PatternGates, PatternView } from '../moderation/compiled';
-import { literalClause, patternGate, type Clause } from './regex-gate';
-
-const clauseKey = (c: Clause): string =>
-  c
-    .map((s) => s.map((set) => set.join(',')).join('|'))
-    .sort()
-    .join('/');
+import { clauseKey, type Clause } from './class-strings';
+import { literalClause, patternGate } from './regex-gate';
 
 /**
  * Gives every pattern its gate — the clauses derived from it (`regex-gate.ts`) and its declared

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RuleFileSource } from './compile';
+import { hashSources, type RuleFileSource } from './compile';
 
 let fingerprint: string | null = null;
 
@@ -38,8 +38,8 @@ export class ExamplesCache {
   constructor(private readonly dir = path.join(packageRoot(), '.cache', 'examples')) {}
 
   private marker(sources: readonly RuleFileSource[]): string {
-    const h = createHash('sha256').update(engineFingerprint());
-    for (const s of [...sources].sort((a, b) => a.name.localeCompare(b.name))) h.update(`${s.name}\0${s.text}\0`);
+    // the ruleset's own version (a hash of every file) beside a hash of the engine's code
+    const h = createHash('sha256').update(engineFingerprint()).update(hashSources(sources));
     return path.join(this.dir, h.digest('hex').slice(0, 32));
   }
 

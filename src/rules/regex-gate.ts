@@ -1,4 +1,5 @@
-import { clauseLikelihood, key, minimise, settle, tidy, unique, type ClassString, type Clause } from './class-strings';
+import { literalString } from '../moderation/class-scanner';
+import { clauseKey, clauseLikelihood, minimise, settle, tidy, unique, type ClassString, type Clause } from './class-strings';
 import { parseRegex, type RegexNode } from './regex-syntax';
 
 export { clauseLikelihood, type ClassString, type Clause };
@@ -178,7 +179,7 @@ export function patternGate(source: string): Clause[] {
   const seen = new Set<string>();
   return clauses
     .filter((c) => {
-      const k = c.map(key).sort().join('/');
+      const k = clauseKey(c);
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
@@ -189,5 +190,5 @@ export function patternGate(source: string): Clause[] {
 
 /** A clause holding when the text contains one of these literal strings (a rule's `requires`). */
 export function literalClause(literals: readonly string[]): Clause {
-  return literals.map((l) => [...l].map((ch) => [ch.codePointAt(0) as number, ch.codePointAt(0) as number]));
+  return literals.map(literalString);
 }
