@@ -9,6 +9,8 @@ export interface Metrics {
   streamClients: Gauge;
   overdue: Counter<'site'>;
   takedownOverdue: Counter<'urgent'>;
+  /** Whole-ruleset compiles on the main thread (start, reloads, API edits): an API edit costs one. */
+  rulesCompiles: Counter;
 }
 
 export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics {
@@ -28,5 +30,6 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     streamClients: new Gauge({ name: 'saring_stream_clients', help: 'Connected WebSocket clients', registers: [registry] }),
     overdue: new Counter({ name: 'saring_comments_overdue_total', help: 'Held or reported comments that passed their take-down deadline', labelNames: ['site'], registers: [registry] }),
     takedownOverdue: new Counter({ name: 'saring_takedown_orders_overdue_total', help: 'Ministry take-down orders that passed their 24 h (urgent: 4 h) deadline unfinished', labelNames: ['urgent'], registers: [registry] }),
+    rulesCompiles: new Counter({ name: 'saring_rules_compiles_total', help: 'Whole-ruleset compiles on the main thread (start-up, reloads of edits on disk, API edits)', registers: [registry] }),
   };
 }

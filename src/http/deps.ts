@@ -11,11 +11,11 @@ import type { Store } from '../store/connect';
 export interface RuleProvider {
   current(): CompiledRuleset;
   /**
-   * Re-reads the rules directory and swaps in the new ruleset when it is valid
-   * (the last good one keeps serving otherwise). Absent on a read-only provider,
-   * which makes `PUT /v1/rules/:name` answer 409.
+   * Compiles the rules directory with `name` holding `content` (once, on the main thread),
+   * writes the file when that compile succeeds and serves the result; a refusal writes nothing.
+   * Absent on a read-only provider, which makes `PUT /v1/rules/:name` answer 409.
    */
-  reload?(): Promise<ReloadResult>;
+  applyEdit?(name: string, content: string): Promise<ReloadResult>;
 }
 
 /** Everything the app needs, built by server.ts (or a test) and passed in. */

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../http/errors';
 import { RULE_FILE_NAME, isRuleFileName } from '../rules/names';
+import { writeRuleFileAtomically as writeAtomically } from '../rules/write-rule-file';
 
 /**
  * The rule files on disk: safe names, content hashes (strong ETags), and an
@@ -57,32 +58,7 @@ export async function readRuleFiles(dir: string): Promise<RuleFile[]> {
   return files.filter((f): f is RuleFile => f !== undefined);
 }
 
-/**
- * Writes a rule file atomically: a hidden temp file in the same directory
- * (same file system, ignored by the loader for its extension) renamed over
- * the target, so a reader or the watcher never sees half a file.
- */
+/** Writes a rule file atomically (temp file, then rename); the name is checked first. */
 export async function writeRuleFileAtomically(dir: string, name: string, content: string): Promise<void> {
-  assertRuleFileName(name);
-  const target = path.join(dir, name);
-  const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(temp, target);
-  } catch (err) {
-    await fs.rm(temp, { force: true });
-    throw err;
-  }
-}
-
-/** Restores a file to earlier content, or removes it when it did not exist before. */
-export async function restoreRuleFile(dir: string, name: string, previous: RuleFile | undefined): Promise<void> {
-  if (previous) await writeRuleFileAtomically(dir, name, previous.content);
-  else await fs.rm(path.join(dir, assertRuleFileName(name)), { force: true });
+  await writeAtomically(dir, assertRuleFileName(name), content);
 }

@@ -1,9 +1,9 @@
 import type { RuleProvider } from '../http/deps';
 import { AppError } from '../http/errors';
-import type { CompiledRuleset, RulesetIssue } from '../moderation';
+import type { RulesetIssue } from '../moderation';
 import type { Models } from '../store/models';
 import { assertWritePreconditions, type WriteConditions } from './preconditions';
-import { assertRuleFileName, etagOf, hashRuleContent, readRuleFile, restoreRuleFile, writeRuleFileAtomically } from './rule-files';
+import { assertRuleFileName, etagOf, hashRuleContent, readRuleFile } from './rule-files';
 import type { SerialQueue } from './serial-queue';
 import { validateRules, type ValidateOptions } from './validate-rules';
 
@@ -43,14 +43,15 @@ function refused(message: string, issues: RulesetIssue[]): AppError {
 /**
  * Replaces (or creates) one rule file, the only way the API changes rules:
  * check the preconditions → validate the candidate with the rest of the
- * directory (nothing is written when it fails) → record the version → write
- * atomically → reload so the new ruleset serves at once (undoing the write if
- * the reload refuses it) → audit.
+ * directory in a worker thread (nothing is written when it fails) → record the
+ * version → compile once on the main thread, write atomically and serve it
+ * (the rule service's `applyEdit`; nothing is written if that compile refuses
+ * the directory, e.g. after a concurrent hand edit) → audit.
  */
 export async function updateRuleFile(deps: UpdateRuleFileDeps, input: UpdateRuleFileInput): Promise<UpdateRuleFileResult> {
   const name = assertRuleFileName(input.name);
-  const reload = deps.rules.reload?.bind(deps.rules);
-  if (!reload) throw new AppError('conflict', 'Rule files are read-only on this instance (no live rule service).');
+  const applyEdit = deps.rules.applyEdit?.bind(deps.rules);
+  if (!applyEdit) throw new AppError('conflict', 'Rule files are read-only on this instance (no live rule service).');
   return deps.queue.run(async () => {
     const previous = await readRuleFile(deps.dir, name);
     assertWritePreconditions(input.conditions, previous?.hash);
@@ -65,14 +66,13 @@ export async function updateRuleFile(deps: UpdateRuleFileDeps, input: UpdateRule
     }
 
     const version = await deps.models.RuleVersion.create({ name, hash, content: input.content, changedBy: input.actor });
-    let ruleset: CompiledRuleset;
-    try {
-      await writeRuleFileAtomically(deps.dir, name, input.content);
-      ruleset = await reloadOrUndo(reload, deps.dir, name, previous);
-    } catch (err) {
+    const applied = await applyEdit(name, input.content).catch((err: unknown) => ({ ok: false as const, thrown: err }));
+    if (!applied.ok) {
       await deps.models.RuleVersion.deleteOne({ _id: version._id }).catch(() => undefined);
-      throw err;
+      if ('thrown' in applied) throw applied.thrown;
+      throw refused(`${name} was refused with the rest of the directory as it is now; nothing was written.`, applied.error.issues);
     }
+    const { ruleset } = applied;
     await deps.models.Audit.create({
       actor: input.actor,
       action: previous ? 'rules.update' : 'rules.create',
@@ -83,13 +83,4 @@ export async function updateRuleFile(deps: UpdateRuleFileDeps, input: UpdateRule
     });
     return { name, hash, etag: etagOf(hash), rulesetVersion: ruleset.version, created: !previous };
   });
-}
-
-/** Reloads; when the directory as a whole is refused (a concurrent hand edit), puts the old file back. */
-async function reloadOrUndo(reload: NonNullable<RuleProvider['reload']>, dir: string, name: string, previous: Awaited<ReturnType<typeof readRuleFile>>): Promise<CompiledRuleset> {
-  const result = await reload();
-  if (result.ok) return result.ruleset;
-  await restoreRuleFile(dir, name, previous);
-  await reload();
-  throw refused(`${name} was refused on reload; the previous file was restored.`, result.error.issues);
 }

@@ -1,10 +1,12 @@
-import { watch, type FSWatcher } from 'node:fs';
 import type { CompiledRuleset } from '../moderation/compiled';
 import { RulesetError } from '../moderation/errors';
-import { hashSources } from './compile';
-import { isRuleFileName, readRuleSources } from './load';
+import { hashSources, type RuleFileSource } from './compile';
+import { readRuleSources } from './load';
+import { OwnWrites } from './own-writes';
 import { compileServableRuleset } from './servable';
 import { validateCandidateSources } from './validate-candidate';
+import { watchRuleDir, type RuleDirWatch } from './watch-dir';
+import { writeRuleFileAtomically } from './write-rule-file';
 
 /** Outcome of a reload: the new ruleset, or why it was refused (the old one keeps serving). */
 export type ReloadResult = { ok: true; ruleset: CompiledRuleset } | { ok: false; error: RulesetError };
@@ -14,6 +16,8 @@ export interface RuleServiceOptions {
   dir: string;
   onReloaded?: (ruleset: CompiledRuleset) => void;
   onRejected?: (error: RulesetError) => void;
+  /** Called for every compile of a whole ruleset on this thread (the `saring_rules_compiles_total` metric). */
+  onCompile?: () => void;
   /** Quiet period before a change on disk triggers a reload (ms). */
   debounceMs?: number;
 }
@@ -23,10 +27,17 @@ function asRulesetError(err: unknown, dir: string): RulesetError {
   return new RulesetError([{ file: dir, message: (err as Error).message }]);
 }
 
+/** `sources` with `name` holding `text`, in the loader's order (sorted by name). */
+function withFile(sources: readonly RuleFileSource[], name: string, text: string): RuleFileSource[] {
+  return [...sources.filter((s) => s.name !== name), { name, text }].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /**
- * Serves the last good ruleset of a rules directory and reloads it live.
- * A new ruleset is compiled and validated completely before it replaces the old one in a
- * single assignment, so a request sees either the old or the new ruleset, never a mix.
+ * Serves the last good ruleset of a rules directory and reloads it live. It is the one place
+ * rules are compiled on the main thread: at start, when an admin edits a file on disk (the
+ * watcher), and once per API edit ({@link RuleService.applyEdit}, whose own write the watcher
+ * then ignores). A new ruleset replaces the old one in a single assignment, so a request sees
+ * either the old or the new ruleset, never a mix.
  *
  * @example
  * const rules = new RuleService({ dir: 'rules', onRejected: (e) => log.warn(e.issues) });
@@ -36,16 +47,19 @@ function asRulesetError(err: unknown, dir: string): RulesetError {
  */
 export class RuleService {
   private ruleset: CompiledRuleset | null = null;
-  private watcher: FSWatcher | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private watcher: RuleDirWatch | null = null;
   private pending: Promise<ReloadResult> | null = null;
-  private again = false;
+  /** Reloads and edits run one at a time, so an edit never interleaves with a reload. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly ownWrites: OwnWrites;
 
-  constructor(private readonly options: RuleServiceOptions) {}
+  constructor(private readonly options: RuleServiceOptions) {
+    this.ownWrites = new OwnWrites(options.dir);
+  }
 
   /** Initial load; throws `RulesetError` when the directory's rules are broken or there are none. */
   async start(): Promise<CompiledRuleset> {
-    const ruleset = compileServableRuleset(await readRuleSources(this.options.dir), this.options.dir);
+    const ruleset = this.compile(await readRuleSources(this.options.dir));
     this.ruleset = ruleset;
     return ruleset;
   }
@@ -58,11 +72,8 @@ export class RuleService {
 
   /** Re-reads the directory; swaps in the new ruleset only when it is valid. Concurrent calls are coalesced. */
   async reload(): Promise<ReloadResult> {
-    if (this.pending !== null) {
-      this.again = true;
-      return this.pending.then(() => this.reload());
-    }
-    this.pending = this.reloadOnce();
+    if (this.pending !== null) return this.pending.then(() => this.reload());
+    this.pending = this.exclusive(() => this.reloadOnce());
     try {
       return await this.pending;
     } finally {
@@ -70,28 +81,64 @@ export class RuleService {
     }
   }
 
+  /**
+   * Serves `content` as rule file `name`: compiles the directory with it once (on this thread),
+   * writes the file atomically only when that compile succeeds, and swaps the result in. The
+   * watcher then ignores this write. A refused compile writes nothing and is returned, not thrown.
+   * Validation (examples, limits, cost) is the caller's, before: see rules-api/validate-rules.ts.
+   */
+  async applyEdit(name: string, content: string): Promise<ReloadResult> {
+    return this.exclusive(async () => {
+      const sources = withFile(await readRuleSources(this.options.dir), name, content);
+      let ruleset: CompiledRuleset;
+      try {
+        ruleset = this.compile(sources);
+      } catch (err) {
+        return { ok: false, error: asRulesetError(err, this.options.dir) };
+      }
+      this.ownWrites.record(name, content);
+      try {
+        await writeRuleFileAtomically(this.options.dir, name, content);
+      } catch (err) {
+        this.ownWrites.forget(name);
+        throw err;
+      }
+      this.swapIn(ruleset);
+      return { ok: true, ruleset };
+    });
+  }
+
+  private compile(sources: readonly RuleFileSource[]): CompiledRuleset {
+    this.options.onCompile?.();
+    return compileServableRuleset(sources, this.options.dir);
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Serves `ruleset`; announces it when its version is new. */
+  private swapIn(ruleset: CompiledRuleset): void {
+    const changed = this.ruleset?.version !== ruleset.version;
+    this.ruleset = ruleset;
+    if (changed) this.options.onReloaded?.(ruleset);
+  }
+
   private async reloadOnce(): Promise<ReloadResult> {
-    this.again = false;
-    let result: ReloadResult;
-    let changed = false;
     try {
       const sources = await readRuleSources(this.options.dir);
-      // an API edit reloads at once and the watcher then sees the same write: files that hash to
-      // the version being served are that ruleset, not a reason to compile it again
+      // files that hash to the version being served are that ruleset, not a reason to compile it again
       const same = this.ruleset !== null && this.ruleset.version === hashSources(sources);
-      const ruleset = same ? (this.ruleset as CompiledRuleset) : compileServableRuleset(sources, this.options.dir);
-      changed = this.ruleset?.version !== ruleset.version;
-      this.ruleset = ruleset;
-      result = { ok: true, ruleset };
+      const ruleset = same ? (this.ruleset as CompiledRuleset) : this.compile(sources);
+      this.swapIn(ruleset);
+      return { ok: true, ruleset };
     } catch (err) {
-      result = { ok: false, error: asRulesetError(err, this.options.dir) };
+      const error = asRulesetError(err, this.options.dir);
+      this.options.onRejected?.(error);
+      return { ok: false, error };
     }
-    // an API edit reloads at once and the watcher sees the same write again: announce a version once
-    if (result.ok) {
-      if (changed) this.options.onReloaded?.(result.ruleset);
-    }
-    else this.options.onRejected?.(result.error);
-    return result;
   }
 
   /**
@@ -103,24 +150,23 @@ export class RuleService {
     return validateCandidateSources(this.current().sources, name, text);
   }
 
-  /** Watches the directory and reloads after a quiet period. */
+  /**
+   * Watches the directory and reloads after a quiet period, unless every file that changed
+   * holds what this service wrote itself (an API edit, already serving).
+   */
   watch(): void {
     if (this.watcher !== null) return;
-    this.watcher = watch(this.options.dir, (_event, file) => {
-      if (file !== null && !isRuleFileName(String(file))) return;
-      if (this.timer !== null) clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.reload();
-      }, this.options.debounceMs ?? 150);
+    this.watcher = watchRuleDir(this.options.dir, {
+      debounceMs: this.options.debounceMs ?? 150,
+      onChange: async (names) => {
+        if (names !== null && (await this.ownWrites.holdAll(names))) return;
+        await this.reload();
+      },
     });
-    this.watcher.on('error', () => undefined);
   }
 
   /** Stops watching. */
   close(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
     this.watcher?.close();
     this.watcher = null;
   }

@@ -12,7 +12,7 @@ describe('webhook URLs, secrets and queued deliveries', () => {
   let a: LiveInstance;
   let n = 0;
   beforeAll(async () => {
-    a = await startLiveInstance({ label: 'hooks-harden', live: { webhooks: { pollMs: 20, backoffBaseMs: 60, backoffMaxMs: 200, timeoutMs: 300, maxAttempts: 20 } } });
+    a = await startLiveInstance({ label: 'hooks-harden', jobs: { webhookWorker: { pollMs: 20, backoffBaseMs: 60, backoffMaxMs: 200, timeoutMs: 300, maxAttempts: 20 } } });
   });
   afterAll(() => a.close());
   const nextId = () => `hook-h-${(n += 1)}`;

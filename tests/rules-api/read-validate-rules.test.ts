@@ -21,7 +21,7 @@ describe('GET /v1/rules, POST /v1/rules/validate, and rule file names', () => {
   it('when a moderator lists the rules, then every file comes with its category, rule count, ETag and the serving version', async () => {
     const res = await request(t.app).get('/v1/rules').set(as(moderator));
     expect(res.status).toBe(200);
-    expect(res.body.rulesetVersion).toBe(t.service.current().version);
+    expect(res.body.rulesetVersion).toBe(t.ruleService.current().version);
     const names = res.body.files.map((f: { name: string }) => f.name);
     expect(names).toEqual(readdirSync(t.rulesDir).filter((f) => /\.ya?ml$/.test(f)).sort());
     const file = res.body.files.find((f: { name: string }) => f.name === 'kasar.yaml');
@@ -64,7 +64,7 @@ describe('GET /v1/rules, POST /v1/rules/validate, and rule file names', () => {
     const res = await request(t.app).post('/v1/rules/validate').set(as(moderator)).send({ name: 'kasar.yaml', content });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: true, issues: [] });
-    expect(res.body.rulesetVersion).not.toBe(t.service.current().version);
+    expect(res.body.rulesetVersion).not.toBe(t.ruleService.current().version);
     expect(kasar()).not.toContain('zzkasar');
   });
 

@@ -17,7 +17,7 @@ describe('GET /v1/stream: heartbeats, slow consumers, resume, shutdown', () => {
   };
 
   beforeAll(async () => {
-    a = await startLiveInstance({ label: 'stream_live', live: { hub: { heartbeatMs: 100, maxBufferedBytes: 256 * 1024 }, stream: { revalidateMs: 100 }, poller: false } });
+    a = await startLiveInstance({ label: 'stream_live', live: { hub: { heartbeatMs: 100, maxBufferedBytes: 256 * 1024 }, stream: { revalidateMs: 100 } }, jobs: { eventPoller: false } });
     site = (await createSite(a.app, 'site-a')).token;
     mod = await createPrincipal(a.app, 'moderator', ['site-a']);
   });
@@ -36,7 +36,7 @@ describe('GET /v1/stream: heartbeats, slow consumers, resume, shutdown', () => {
   // its own instance with a slow heartbeat: a paused reader cannot answer pings either, and on a busy
   // machine the 100 ms heartbeat above terminated it (1006) before its buffer was found full (regression: flaky in CI)
   it('when one consumer stops reading, then it is closed with 1013 and the others still get every event', async () => {
-    const b = await startLiveInstance({ label: 'stream_slow', live: { hub: { heartbeatMs: 60_000, maxBufferedBytes: 256 * 1024 }, stream: { revalidateMs: 60_000 }, poller: false } });
+    const b = await startLiveInstance({ label: 'stream_slow', live: { hub: { heartbeatMs: 60_000, maxBufferedBytes: 256 * 1024 }, stream: { revalidateMs: 60_000 } }, jobs: { eventPoller: false } });
     try {
       await createSite(b.app, 'site-a');
       const token = await createPrincipal(b.app, 'moderator', ['site-a']);

@@ -59,8 +59,8 @@ describe('two service instances on one store', () => {
 
 describe('an instance that falls behind another one', () => {
   it('when more events arrive than the outbox holds between two polls, then the poller reads the gap from events, in order', async () => {
-    const a = await startLiveInstance({ label: 'gap_a', live: { poller: false } });
-    const b = await startLiveInstance({ dbName: a.dbName, live: { poller: { intervalMs: 400 } } });
+    const a = await startLiveInstance({ label: 'gap_a', jobs: { eventPoller: false } });
+    const b = await startLiveInstance({ dbName: a.dbName, jobs: { eventPoller: { intervalMs: 400 } } });
     try {
       await createSite(a.app, 'site-a');
       const mod = await createPrincipal(a.app, 'moderator', ['site-a']);

@@ -1,15 +1,16 @@
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createAuthenticator, type Authenticator } from '../../src/auth/authenticate';
+import type { Authenticator } from '../../src/auth/authenticate';
 import { loadConfig, type Config } from '../../src/config';
-import { EventLog } from '../../src/events/event-log';
-import { createApp } from '../../src/http/app';
+import type { EventLog } from '../../src/events/event-log';
 import type { RuleProvider } from '../../src/http/deps';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createMetrics, type Metrics } from '../../src/metrics';
 import { loadRulesetFromDir } from '../../src/rules/load';
-import { connectStore, type Store } from '../../src/store/connect';
+import { createService, type Service, type ServiceOverrides } from '../../src/service/create-service';
+import type { JobOverrides } from '../../src/service/jobs';
+import type { Store } from '../../src/store/connect';
 import { testMongoUrl } from './db';
 import { randomBytes } from 'node:crypto';
 
@@ -24,31 +25,78 @@ export interface TestApp {
   config: Readonly<Config>;
   rules: RuleProvider;
   auth: Authenticator;
+  /** The whole service (jobs, stream, lifecycle). */
+  service: Service;
   /** The database name (a second instance can share it). */
   dbName: string;
   /** A fixed or moving clock, settable by tests. */
   clock: { now: Date };
+  /** Stops the service and drops its database. */
   close(): Promise<void>;
+  /** Stops the service and keeps its database (a restart on the same data). */
+  stopKeepingData(): Promise<void>;
+}
+
+/** Options of a test instance: the environment, a clock, the store, rules, and per-job overrides. */
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  label?: string;
+  /** A fixed clock the test moves (`t.clock.now = …`); turns the overdue sweepers off, the test drives them. */
+  clock?: Date;
+  mongoUrl?: string;
+  dbName?: string;
+  /** A rule provider of the test's own. Default: the shipped rules, read-only; with `env.SARING_RULES_DIR`, the service's own (watched, editable) rule service on that directory. */
+  rules?: RuleProvider;
+  logger?: Logger;
+  jobs?: JobOverrides;
+  live?: ServiceOverrides['live'];
 }
 
 /**
- * Builds the real app on a database of its own in the real store, with the
- * shipped rules. Nothing is mocked: tests speak HTTP to it through supertest.
+ * Job settings of a test instance: short intervals, no webhook worker unless a test asks for
+ * one. With a fixed clock the overdue sweepers are off: such tests call the sweeps themselves
+ * after moving the clock, and a background sweep would race them for the same comments.
  */
-export async function buildTestApp(opts: { env?: Record<string, string>; label?: string; clock?: Date; mongoUrl?: string; dbName?: string; rules?: RuleProvider } = {}): Promise<TestApp> {
+function testJobs(fixedClock: boolean, jobs: JobOverrides = {}): JobOverrides {
+  const sweeper = fixedClock ? false : { intervalMs: 250 };
+  return { eventPoller: { intervalMs: 50 }, webhookWorker: false, overdueSweeper: sweeper, orderSweeper: sweeper, ...jobs };
+}
+
+/** The shipped rules, compiled once per process and never written (a test never edits the repo's rules/). */
+let shipped: Promise<RuleProvider> | undefined;
+function shippedRules(): Promise<RuleProvider> {
+  shipped ??= loadRulesetFromDir(RULES_DIR).then((ruleset) => ({ current: () => ruleset }));
+  return shipped;
+}
+
+/**
+ * Builds the real service (createService, the one wiring) on a database of its own in the
+ * real store, with the shipped rules, and starts its jobs. Nothing is mocked: tests speak
+ * HTTP to it through supertest; `startLiveInstance` also listens.
+ */
+export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ SARING_ADMIN_TOKEN: ADMIN_TOKEN, SARING_RULES_DIR: RULES_DIR, LOG_LEVEL: 'silent', ...opts.env });
   const dbName = opts.dbName ?? `saring_${(opts.label ?? 'app').replace(/\W/g, '_').slice(0, 16)}_${randomBytes(4).toString('hex')}`;
-  const store = await connectStore(opts.mongoUrl ?? testMongoUrl(), { dbName });
-  const ruleset = await loadRulesetFromDir(RULES_DIR);
-  // `rules`: e.g. a RuleService on a temp copy of rules/ (tests/rules-api/live-rules.ts), for tests that edit rules.
-  const rules: RuleProvider = opts.rules ?? { current: () => ruleset };
   const clock = { now: opts.clock ?? new Date() };
-  const now = opts.clock ? () => clock.now : () => new Date();
-  const metrics = createMetrics();
-  const events = new EventLog(store.models, { now });
-  const logger = createLogger('silent');
-  const auth = createAuthenticator({ models: store.models, adminToken: config.adminToken, cacheMs: 0 });
-  const app = createApp({ config, store, rules, logger, metrics, auth, events, now });
+  const ownRulesDir = opts.env?.SARING_RULES_DIR !== undefined;
+  let keepData = false;
+  const service = await createService(config, {
+    store: { url: opts.mongoUrl ?? testMongoUrl(), dbName },
+    now: opts.clock ? () => clock.now : () => new Date(),
+    logger: opts.logger ?? createLogger('silent'),
+    metrics: createMetrics(),
+    ...(opts.rules ? { rules: opts.rules } : ownRulesDir ? {} : { rules: await shippedRules() }),
+    ruleService: { debounceMs: 50 },
+    authCacheMs: 0,
+    jobs: testJobs(opts.clock !== undefined, opts.jobs),
+    ...(opts.live ? { live: opts.live } : {}),
+    shutdownGraceMs: 500,
+    beforeStoreClose: async (store) => {
+      if (!keepData) await store.conn.dropDatabase().catch(() => undefined);
+    },
+  });
+  service.start();
+  const { app, store, events, metrics, rules, auth } = service;
   return {
     app,
     store,
@@ -57,11 +105,13 @@ export async function buildTestApp(opts: { env?: Record<string, string>; label?:
     config,
     rules,
     auth,
+    service,
     dbName,
     clock,
-    async close() {
-      await store.conn.dropDatabase().catch(() => undefined);
-      await store.close();
+    close: () => service.stop(),
+    async stopKeepingData() {
+      keepData = true;
+      await service.stop();
     },
   };
 }

@@ -1,9 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import request from 'supertest';
-import { createLogger } from '../../src/logger';
-import { startLive, type Live, type LiveOptions } from '../../src/stream/live';
-import { buildTestApp, type TestApp } from './app';
+import type { Live } from '../../src/stream/live';
+import { buildTestApp, type TestApp, type TestAppOptions } from './app';
 
 /** A real service instance: the app on a real http server on 127.0.0.1, with the live stream attached. */
 export interface LiveInstance extends TestApp {
@@ -16,44 +14,26 @@ export interface LiveInstance extends TestApp {
 }
 
 /**
- * Starts an instance on its own database, or on `dbName` to share one store
- * with another instance (the two-instance tests), on `port` to stand in for a
- * restarted service. Test timings are short by default.
+ * Starts an instance (the test service of `buildTestApp`, listening) on its own database, or on
+ * `dbName` to share one store with another instance (the two-instance tests), on `port` to stand
+ * in for a restarted service. Test timings are short by default.
  */
-export async function startLiveInstance(opts: { label?: string; dbName?: string; port?: number; live?: LiveOptions } = {}): Promise<LiveInstance> {
-  const t = await buildTestApp({ label: opts.label ?? 'live', ...(opts.dbName ? { dbName: opts.dbName } : {}) });
-  const server = http.createServer(t.app);
-  const live = startLive(server, { config: t.config, store: t.store, auth: t.auth, events: t.events, logger: createLogger('silent'), metrics: t.metrics }, {
-    poller: { intervalMs: 50 },
-    webhooks: false,
-    ...opts.live,
+export async function startLiveInstance(opts: TestAppOptions & { port?: number } = {}): Promise<LiveInstance> {
+  const t = await buildTestApp({ ...opts, label: opts.label ?? 'live' });
+  const url = await t.service.listen({ port: opts.port ?? 0, host: '127.0.0.1' }).catch(async (err: unknown) => {
+    await t.close();
+    throw err;
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
   return {
     ...t,
-    server,
-    live,
+    server: t.service.server as http.Server,
+    live: t.service.live as Live,
     url,
-    wsUrl: `ws://127.0.0.1:${port}/v1/stream`,
+    wsUrl: `${url.replace(/^http/, 'ws')}/v1/stream`,
     async submit(siteToken, body) {
       const res = await request(t.app).post('/v1/comments').set('Authorization', `Bearer ${siteToken}`).send(body);
       if (res.status !== 201) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     },
-    async close() {
-      await stopServing(server, live);
-      await t.close();
-    },
   };
-}
-
-/** Stops a test server in the service's order: no new sockets, close the stream's, stop the stream, close HTTP. */
-export async function stopServing(server: http.Server, live: Live): Promise<void> {
-  live.stopAccepting();
-  await live.closeSockets();
-  await live.stop();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
 }

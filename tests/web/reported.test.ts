@@ -3,7 +3,7 @@ import request from 'supertest';
 import { ADMIN_TOKEN, aComment, createPrincipal, createSite } from '../support/app';
 import { launchChromium, signIn } from '../support/browser';
 import { aHeldComment } from '../support/held';
-import { startLiveInstance, stopServing, type LiveInstance } from '../support/live';
+import { startLiveInstance, type LiveInstance } from '../support/live';
 import { screenshotFile } from '../support/screenshots';
 
 /**
@@ -105,8 +105,7 @@ describe('the Reported view and the dashboard of the desk (real chromium)', () =
     const port = Number(new URL(t.url).port);
     const dbName = t.dbName;
     // stop the service, keeping its store (close() would drop the test database)
-    await stopServing(t.server, t.live);
-    await t.store.close();
+    await t.stopKeepingData();
     await page.waitForSelector('#conn[data-state="reconnecting"]');
     expect(await page.textContent('#conn')).toBe('menyambung ulang…');
     t = await startLiveInstance({ label: 'web_reported', dbName, port });

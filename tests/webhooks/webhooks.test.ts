@@ -10,7 +10,7 @@ describe('webhooks to the site when a status becomes final', () => {
   const secrets: Record<string, string | undefined> = {};
   let counter = 0;
   beforeAll(async () => {
-    a = await startLiveInstance({ label: 'webhooks', live: { webhooks: { pollMs: 20, backoffBaseMs: 40, backoffMaxMs: 200, timeoutMs: 300, maxAttempts: 4 } } });
+    a = await startLiveInstance({ label: 'webhooks', jobs: { webhookWorker: { pollMs: 20, backoffBaseMs: 40, backoffMaxMs: 200, timeoutMs: 300, maxAttempts: 4 } } });
   });
   afterAll(() => a.close());
 
