@@ -137,6 +137,50 @@ describe('RuleService', () => {
     expect(service.current()).toBe(first);
   });
 
+  it('when applyEdit is given a good file, then it compiles once, writes it and serves it', async () => {
+    dir = tempRules({ 'kasar.yaml': GOOD('goblok') });
+    let compiles = 0;
+    const reloaded: CompiledRuleset[] = [];
+    service = new RuleService({ dir, onCompile: () => (compiles += 1), onReloaded: (rs) => reloaded.push(rs) });
+    await service.start();
+    const result = await service.applyEdit('kasar.yaml', GOOD('tolol'));
+    expect(result.ok).toBe(true);
+    expect(compiles).toBe(2);
+    expect(readFileSync(path.join(dir, 'kasar.yaml'), 'utf8')).toBe(GOOD('tolol'));
+    expect(reloaded).toEqual([service.current()]);
+    expect(moderate(service.current(), 'tolol').reasons).toHaveLength(1);
+  });
+
+  it('when applyEdit is given a file the directory refuses, then nothing is written and the old ruleset keeps serving', async () => {
+    dir = tempRules({ 'kasar.yaml': GOOD('goblok'), 'judi.yaml': GOOD('gacor').replace('test.insult', 'test.judi') });
+    service = new RuleService({ dir });
+    const first = await service.start();
+    const result = await service.applyEdit('new.yaml', GOOD('bego'));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.issues[0]).toMatchObject({ file: 'new.yaml', message: 'duplicate rule id test.insult' });
+    expect(readdirSync(dir).sort()).toEqual(['judi.yaml', 'kasar.yaml']);
+    expect(service.current()).toBe(first);
+  });
+
+  it("when watching, then the service's own write is not reloaded, and a hand edit of the same file after it is", async () => {
+    dir = tempRules({ 'kasar.yaml': GOOD('goblok') });
+    let compiles = 0;
+    const handEdit = waitFor<CompiledRuleset>((resolve) => {
+      service = new RuleService({ dir, debounceMs: 30, onCompile: () => (compiles += 1), onReloaded: (rs) => moderate(rs, 'bangsat').reasons.length > 0 && resolve(rs) });
+    });
+    await service.start();
+    service.watch();
+    const reload = jest.spyOn(service, 'reload');
+    await service.applyEdit('kasar.yaml', GOOD('tolol'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(reload).not.toHaveBeenCalled();
+    expect(compiles).toBe(2);
+    writeFileSync(path.join(dir, 'kasar.yaml'), GOOD('bangsat'));
+    await handEdit;
+    expect(reload).toHaveBeenCalled();
+    expect(compiles).toBe(3);
+  });
+
   it('validateCandidate checks one changed file against the rest without touching the served ruleset', async () => {
     dir = tempRules({ 'kasar.yaml': GOOD('goblok'), 'judi.yaml': GOOD('gacor').replace('test.insult', 'test.judi') });
     service = new RuleService({ dir });
