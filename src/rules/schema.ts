@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORY } from './names';
+import { categoryIdSchema } from './names';
 
 /**
  * The rule file format (YAML). One file per category family; see docs/rules.md.
@@ -7,7 +7,7 @@ import { CATEGORY } from './names';
  */
 export const actionSchema = z.enum(['reject', 'review', 'mask', 'flag']);
 
-const categoryId = z.string().regex(CATEGORY, 'category must look like "family.name", e.g. kasar.directed');
+const categoryId = categoryIdSchema;
 const messagesSchema = z.object({ id: z.string().min(1), en: z.string().min(1) }).strict();
 const phraseList = z.array(z.string().min(1).max(200)).max(20000);
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../http/deps';
 import { AppError } from '../http/errors';
-import { CATEGORY_OR_FAMILY } from '../rules/names';
+import { categoryOrFamilySchema } from '../rules/names';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
 import { createPrincipalToken, createSiteWithToken, newWebhookSecret } from './manage-sites';
@@ -15,7 +15,7 @@ const policySchema = z.strictObject({
   strictness: z.enum(['lenient', 'standard', 'strict']).optional(),
   /** A list, not an object: category ids contain dots, which stored keys may not. */
   categoryActions: z
-    .array(z.strictObject({ category: z.string().regex(CATEGORY_OR_FAMILY), action: z.enum(['reject', 'review', 'mask', 'flag', 'approve']) }))
+    .array(z.strictObject({ category: categoryOrFamilySchema, action: z.enum(['reject', 'review', 'mask', 'flag', 'approve']) }))
     .max(100)
     .optional(),
   reportThreshold: z.number().int().min(1).max(1000).optional(),

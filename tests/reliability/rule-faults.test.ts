@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RuleService } from '../../src/rules/watcher';
+import type { RuleService } from '../../src/rules/watcher';
 import { createPrincipal, RULES_DIR } from '../support/app';
 import { startListeningApp, type ListeningApp } from './support/listening-app';
 import { startSubmissionLoad, until } from './support/submission-load';
@@ -22,14 +22,15 @@ describe('when rule files break while serving', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'saring-rule-faults-'));
     cpSync(RULES_DIR, dir, { recursive: true });
-    rules = new RuleService({ dir, debounceMs: 20, onRejected: (e) => rejected.push(e.issues[0]?.message ?? '') });
-    await rules.start();
-    rules.watch();
-    t = await startListeningApp({ label: 'rulefaults', rules, env: { SARING_RULES_DIR: dir, SARING_RATE_TOKEN_PER_SEC: '0' } });
+    // the service's own rule service on the copy, watched (as in production); refusals come out as rules.rejected
+    t = await startListeningApp({ label: 'rulefaults', env: { SARING_RULES_DIR: dir, SARING_RATE_TOKEN_PER_SEC: '0' } });
+    rules = t.service.ruleService as RuleService;
+    t.events.onEvent((e) => {
+      if (e.type === 'rules.rejected') rejected.push(String((e.data.issues as { message?: string }[])[0]?.message ?? ''));
+    });
     token = await createPrincipal(t.app, 'admin', []);
   });
   afterAll(async () => {
-    rules.close();
     await t.close();
     rmSync(dir, { recursive: true, force: true });
   });

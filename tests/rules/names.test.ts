@@ -5,7 +5,7 @@ import { compileRuleset } from '../../src/moderation';
 import { runRulesValidate } from '../../src/cli/rules-validate';
 import { reportSchema } from '../../src/reports/schema';
 import { loadRulesetFromDir, misnamedRuleFiles } from '../../src/rules/load';
-import { CATEGORY, CATEGORY_OR_FAMILY, isRuleFileName } from '../../src/rules/names';
+import { CATEGORY, CATEGORY_OR_FAMILY, categoryIdSchema, categoryOrFamilySchema, isRuleFileName, reportReasonSchema } from '../../src/rules/names';
 import { captureIo } from '../cli/capture-io';
 
 const file = (category: string, id: string) =>
@@ -52,5 +52,23 @@ describe('rule file names and category ids: one definition', () => {
     expect(CATEGORY_OR_FAMILY.test('pdp')).toBe(true);
     expect(reportSchema.safeParse({ reporterId: 'r', reason: 'pdp.home-address' }).success).toBe(true);
     expect(reportSchema.safeParse({ reporterId: 'r', reason: 'pdp' }).success).toBe(false);
+  });
+
+  it.each([
+    ['kasar.directed', true],
+    ['pdp.home-address', true],
+    ['pdp.home-', false],
+    ['pdp.-address', false],
+    ['Kasar.directed', false],
+    ['kasar', false],
+    ['kasar.directed.more', false],
+    ['kasar_x.directed', false],
+  ])('category id %s is valid: %s, by the one schema rule files, site policies (which also take a family) and reader reports use', (id, ok) => {
+    expect(categoryIdSchema.safeParse(id).success).toBe(ok);
+    expect(categoryOrFamilySchema.safeParse(id).success).toBe(ok || id === 'kasar');
+    expect(reportReasonSchema.safeParse(id).success).toBe(ok);
+    const compiled = () => compileRuleset([{ name: 'x.yaml', text: file(id, 'x.one') }]);
+    if (ok) expect(compiled).not.toThrow();
+    else expect(compiled).toThrow(/category/);
   });
 });
