@@ -2,7 +2,6 @@ import request from 'supertest';
 import { aComment, createPrincipal, createSite } from '../support/app';
 import { aHeldComment } from '../support/held';
 import { startReceiver } from '../support/webhook-receiver';
-import { startWebhookWorker, type WebhookWorker } from '../../src/webhooks/webhook-worker';
 import { waitUntil } from '../support/wait';
 import { HOUR, startClockedInstance, type ClockedInstance } from './clocked-live';
 
@@ -10,20 +9,18 @@ describe('reader reports as Permenkominfo 5/2020 Pasal 10 asks (real store, inje
   let t: ClockedInstance;
   let hooks: Awaited<ReturnType<typeof startReceiver>>;
   let secret: string | undefined;
-  let worker: WebhookWorker;
   let site: string;
   let mod: string;
   beforeAll(async () => {
-    t = await startClockedInstance('report-states', new Date('2026-02-02T01:00:00Z'));
+    // the service's webhook worker, on the test's clock
+    t = await startClockedInstance('report-states', new Date('2026-02-02T01:00:00Z'), { webhookWorker: { pollMs: 50 } });
     hooks = await startReceiver(() => secret);
     const created = await createSite(t.app, 'site-p10', { webhookUrl: hooks.url, policy: { reportThreshold: 5 } });
     site = created.token;
     secret = created.webhookSecret;
     mod = await createPrincipal(t.app, 'moderator', ['site-p10']);
-    worker = startWebhookWorker({ models: t.store.models, conn: t.store.conn }, { pollMs: 50, now: () => t.clock.now });
   });
   afterAll(async () => {
-    await worker.stop();
     await hooks.close();
     await t.close();
   });

@@ -58,7 +58,7 @@ export interface TestAppOptions {
  * after moving the clock, and a background sweep would race them for the same comments.
  */
 function testJobs(fixedClock: boolean, jobs: JobOverrides = {}): JobOverrides {
-  const sweeper = fixedClock ? false : { intervalMs: 250 };
+  const sweeper = fixedClock ? false : { intervalMs: 1000 };
   return { eventPoller: { intervalMs: 50 }, webhookWorker: false, overdueSweeper: sweeper, orderSweeper: sweeper, ...jobs };
 }
 
