@@ -28,7 +28,7 @@ export type AppDepsWithSites = AppDeps & { sites: SiteDirectory; recentTexts: Re
 
 /**
  * Builds the Express app from its dependencies without listening or
- * connecting: `server.ts` does that, tests pass their own deps.
+ * connecting: `createService` (src/service/create-service.ts) does that.
  */
 export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   const full: AppDepsWithSites = {
