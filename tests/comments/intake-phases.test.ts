@@ -105,6 +105,14 @@ describe('intake as phases', () => {
     expect(got.maskedText).toBe(engine.maskedText);
   });
 
+  it('when a repeat offender posts what the engine holds anyway, then the offender reason is still given beside the engine reason (a moderator sees why, the outcome is no stricter)', () => {
+    const text = 'Gue tau rumah lo, tunggu gue bacok';
+    const engine = moderate(ruleset, text, { policy: { strictness: 'standard' }, at: NOW });
+    const got = decideIntake(input(text, aSite(), anAuthor(text, { rejected: 3 })));
+    expect([got.status, got.action]).toEqual([engine.status, engine.action]);
+    expect(got.reasons.map((r) => r.ruleId).sort()).toEqual([...engine.reasons.map((r) => r.ruleId), 'standing.repeat-offender'].sort());
+  });
+
   it('when a site pre-moderates, then a clean comment is held without a reason and queued, and a rejected one stays rejected', () => {
     const site = aSite({ preModeration: true });
     const clean = decideIntake(input(CLEAN, site));
