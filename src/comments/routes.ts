@@ -9,7 +9,8 @@ import { parseBody, parseQuery } from '../http/validate';
 import { getComment, listComments } from './list-comments';
 import { listCommentsQuery, moderateSchema, submitCommentSchema } from './schema';
 import { toCommentView, toSubmitResponse } from './serialize';
-import { enginePolicy, submitComment } from './submit-comment';
+import { enginePolicy, messageLanguageOf } from './intake/site-settings';
+import { submitComment } from './submit-comment';
 
 /** Intake, reading, and the dry run. Thin: each handler calls one use case. */
 export function commentRoutes(deps: AppDepsWithSites): Router {
@@ -40,12 +41,14 @@ export function commentRoutes(deps: AppDepsWithSites): Router {
   router.post('/v1/moderate', anyone, async (req, res) => {
     const input = parseBody(dryRunSchema, req.body);
     const principal = principalOf(req);
-    let policy;
+    let site;
     if (input.siteId) {
       if (!canAccessSite(principal, input.siteId)) throw new AppError('forbidden', `This token may not use site ${input.siteId}.`);
-      policy = enginePolicy(await deps.sites.get(input.siteId));
+      site = await deps.sites.get(input.siteId);
     }
-    res.json(moderate(deps.rules.current(), input.text, { language: input.language, policy, at: deps.now() }));
+    // a site's dry run speaks as its intake does: its policy, its message language
+    const siteView = site ? { policy: enginePolicy(site), messageLanguage: messageLanguageOf(site) } : {};
+    res.json(moderate(deps.rules.current(), input.text, { language: input.language, ...siteView, at: deps.now() }));
   });
 
   return router;

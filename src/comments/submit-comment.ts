@@ -1,17 +1,13 @@
-import { moderate } from '../moderation';
-import type { Action, Decision, Reason, SitePolicy } from '../moderation/types';
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../http/deps';
 import { AppError } from '../http/errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isDuplicateKey } from '../store/errors';
-import type { CommentDoc, SiteDoc } from '../store/models';
-import { intakeDeadline } from '../deadlines/intake-deadline';
-import { gateByStanding, readAuthor, type GatedDecision } from '../standing/intake-standing';
+import type { CommentDoc } from '../store/models';
+import { readAuthorAtIntake } from '../standing/intake-standing';
 import type { RecentTexts } from '../standing/recent-texts';
-import { repeatedTextReason, textFingerprint } from '../standing/repeat-text';
-import { authorKey } from '../standing/standing';
 import { recordOutcome } from '../standing/record-outcome';
+import { decideIntake } from './intake/phases';
 import { commentIdFor } from './comment-id';
 import { editComment } from './edit-comment';
 import { toCommentView } from './serialize';
@@ -26,32 +22,11 @@ export interface SubmitResult {
   comment: CommentDoc;
 }
 
-/** The site policy in the engine's terms. */
-export function enginePolicy(site: SiteDoc | undefined): SitePolicy | undefined {
-  if (!site?.policy) return undefined;
-  const categoryActions: NonNullable<SitePolicy['categoryActions']> = {};
-  for (const { category, action } of site.policy.categoryActions ?? []) {
-    if (category && action) categoryActions[category] = action as Action | 'approve';
-  }
-  return { strictness: site.policy.strictness ?? 'standard', categoryActions };
-}
-
 /** The one site a site token speaks for. */
 export function siteOf(principal: Principal): string {
   const siteId = principal.siteIds[0];
   if (principal.role !== 'site' || !siteId) throw new AppError('forbidden', 'Only a site token can submit comments.');
   return siteId;
-}
-
-/** The same text again and again is held for review (it never loosens a stricter outcome). */
-function holdRepeatedText(gated: GatedDecision, repeat: Reason | undefined): GatedDecision {
-  if (!repeat) return gated;
-  return { status: gated.status === 'approved' ? 'pending' : gated.status, action: gated.status === 'approved' ? 'review' : gated.action, reasons: [...gated.reasons, repeat] };
-}
-
-function initialStatus(decision: Decision, site: SiteDoc): CommentDoc['status'] {
-  if (decision.status === 'approved' && site.policy?.preModeration) return 'pending';
-  return decision.status;
 }
 
 /**
@@ -63,19 +38,17 @@ function initialStatus(decision: Decision, site: SiteDoc): CommentDoc['status'] 
  */
 export async function submitComment(deps: SubmitDeps, principal: Principal, input: SubmitCommentInput): Promise<SubmitResult> {
   const siteId = siteOf(principal);
-  const [site, author] = await Promise.all([deps.sites.get(siteId), readAuthor(deps.store, siteId, input.author.id)]);
+  const now = deps.now();
+  const [site, standing] = await Promise.all([deps.sites.get(siteId), readAuthorAtIntake(deps, { siteId, authorId: input.author.id, text: input.text, now })]);
   if (!site) throw new AppError('forbidden', `Site ${siteId} no longer exists.`);
   const { Comment } = deps.store.models;
   const _id = commentIdFor(siteId, input.externalId);
 
-  const now = deps.now();
-  // the reasons cite the law in force at this instant (LEGAL.md: the basis has effective dates)
-  const decision = moderate(deps.rules.current(), input.text, { language: input.language, policy: enginePolicy(site), at: now });
-  // the author's standing (ban, repeat offender) can only make the outcome stricter
-  const gated = gateByStanding(site, author, decision, initialStatus(decision, site), now);
-  const textHash = textFingerprint(input.text);
-  const standingKey = authorKey(siteId, input.author.id);
-  const { status, action, reasons } = holdRepeatedText(gated, repeatedTextReason(author, deps.recentTexts.recent(standingKey, now), textHash, now));
+  // the phases (engine, pre-moderation, ban, repeat offender, repeated text), then the site policy over all reasons
+  const decision = decideIntake({ ruleset: deps.rules.current(), site, author: standing, text: input.text, language: input.language, now });
+  const { status, action, reasons } = decision;
+  const author = standing.doc;
+  const { key: standingKey, fingerprint: textHash } = standing;
   const auto = { action, reasons, rulesetVersion: decision.rulesetVersion, decidedBy: 'saring', decidedAt: now };
   const doc = {
     _id,
@@ -85,7 +58,7 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     autoDecision: auto,
     decision: auto,
     maskedText: decision.maskedText,
-    ...intakeDeadline(site, status, reasons.map((r) => r.category), now),
+    ...decision.deadline,
     createdAt: now,
     updatedAt: now,
     revision: 0,
@@ -97,7 +70,7 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     const stored = (await Comment.findById(_id).lean()) as CommentDoc | null;
     if (!stored) throw err;
     if (stored.text === input.text) return { created: false, edited: false, comment: stored };
-    const remoderated = { input, status, decision: auto, maskedText: decision.maskedText, deadline: intakeDeadline(site, status, reasons.map((r) => r.category), now), now };
+    const remoderated = { input, status, decision: auto, maskedText: decision.maskedText, deadline: decision.deadline, now };
     const edit = await editComment(deps, principal, _id, remoderated);
     if (!edit.changed) return { created: false, edited: false, comment: edit.after };
     deps.metrics.decisions.inc({ status: edit.after.status, category: reasons[0]?.category ?? 'none' });

@@ -117,6 +117,7 @@ const schemas: Json = {
   Policy: obj([], {
     preModeration: { type: 'boolean' },
     strictness: str({ enum: ['lenient', 'standard', 'strict'] }),
+    messageLanguage: str({ enum: ['id', 'en'], description: 'The language of reason messages, the rule files\' and intake\'s alike (Indonesian by default).' }),
     categoryActions: {
       type: 'array',
       description: 'Per-category action overrides (a list: category ids contain dots). `approve` silences a category.',

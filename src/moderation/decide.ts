@@ -1,6 +1,4 @@
-import type { FiredRule } from './evaluate-rule';
-import { legalBasisAt } from './legal-basis';
-import type { Action, CommentStatus, Decision, ModerationContext, Reason, SitePolicy, Span } from './types';
+import type { Action, CommentStatus, SitePolicy, Span } from './types';
 
 /** Actions from weakest to strongest. */
 export const ACTION_ORDER: readonly Action[] = ['flag', 'mask', 'review', 'reject'];
@@ -28,17 +26,6 @@ export function applyPolicy(category: string, action: Action, policy: SitePolicy
   return action;
 }
 
-function mergeSpans(original: string, fired: FiredRule): Span[] {
-  const sorted = fired.hits.map((h) => [h.start, h.end] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const merged: Array<[number, number]> = [];
-  for (const [s, e] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return merged.map(([start, end]) => ({ start, end, text: original.slice(start, end) }));
-}
-
 /** Replaces every masked span with one `*` per code point. */
 export function maskText(original: string, spans: Span[]): string {
   if (spans.length === 0) return original;
@@ -52,37 +39,4 @@ export function maskText(original: string, spans: Span[]): string {
     at = s.end;
   }
   return out + original.slice(at);
-}
-
-function escalateByCompanions(fired: FiredRule[]): void {
-  for (const f of fired) {
-    const withAny = f.rule.escalate?.withAny;
-    if (withAny === undefined || f.rule.escalate === undefined) continue;
-    const present = fired.some((o) => o !== f && (withAny.includes(o.rule.id) || withAny.includes(o.rule.category)));
-    if (present && actionRank(f.rule.escalate.action) > actionRank(f.action)) f.action = f.rule.escalate.action;
-  }
-}
-
-/** Turns fired rules into the decision: policy, strongest action, reasons, masked text. */
-export function buildDecision(original: string, fired: FiredRule[], version: string, ctx: ModerationContext | undefined): Decision {
-  escalateByCompanions(fired);
-  const lang = ctx?.messageLanguage ?? 'id';
-  const reasons: Reason[] = [];
-  for (const f of fired) {
-    const action = applyPolicy(f.rule.category, f.action, ctx?.policy);
-    if (action === 'approve') continue;
-    reasons.push({
-      ruleId: f.rule.id,
-      category: f.rule.category,
-      legalBasis: legalBasisAt(f.rule.legalBases, ctx?.at),
-      action,
-      message: f.rule.messages[lang],
-      severity: f.rule.severity,
-      spans: mergeSpans(original, f),
-    });
-  }
-  reasons.sort((a, b) => actionRank(b.action) - actionRank(a.action) || b.severity - a.severity || a.ruleId.localeCompare(b.ruleId));
-  const top = reasons[0]?.action ?? 'approve';
-  const masked = reasons.filter((r) => r.action !== 'flag').flatMap((r) => r.spans);
-  return { status: statusFor(top), action: top, reasons, maskedText: maskText(original, masked), rulesetVersion: version };
 }

@@ -1,6 +1,6 @@
 import { collectOtherHits, collectWordHits } from './collect-hits';
 import type { CompiledRule, CompiledRuleset } from './compiled';
-import { buildDecision } from './decide';
+import { buildDecision } from './build-decision';
 import { evaluateRule, type FiredRule } from './evaluate-rule';
 import { lexicalForm } from './normalize/lexical';
 import { normalize } from './normalize/pipeline';

@@ -13,6 +13,8 @@ import { redactUrl, webhookUrlSchema } from './webhook-url';
 const policySchema = z.strictObject({
   preModeration: z.boolean().optional(),
   strictness: z.enum(['lenient', 'standard', 'strict']).optional(),
+  /** The language of every reason's message (rule files' and intake's). */
+  messageLanguage: z.enum(['id', 'en']).optional(),
   /** A list, not an object: category ids contain dots, which stored keys may not. */
   categoryActions: z
     .array(z.strictObject({ category: categoryOrFamilySchema, action: z.enum(['reject', 'review', 'mask', 'flag', 'approve']) }))

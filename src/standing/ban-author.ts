@@ -79,7 +79,7 @@ async function writeBan(deps: StandingDeps, principal: Principal, siteId: string
 
 /**
  * Bans an author on a site until a time (or for some hours): new comments
- * are rejected with "author banned" until then. Audited and streamed
+ * are rejected (reason `standing.banned`) until then. Audited and streamed
  * (`author.banned`). Banning again replaces the end.
  */
 export async function banAuthor(deps: StandingDeps, principal: Principal, siteId: string, authorId: string, input: BanInput): Promise<Standing> {

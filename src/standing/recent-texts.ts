@@ -1,4 +1,5 @@
-interface Entry {
+/** One remembered comment: its id, its text fingerprint, when (epoch ms). */
+export interface RecentEntry {
   commentId: string;
   hash: string;
   at: number;
@@ -15,7 +16,7 @@ export interface RecentTextsOptions {
 
 const ENTRY_OVERHEAD = 64;
 const AUTHOR_OVERHEAD = 96;
-const sizeOf = (key: string, list: Entry[]) => AUTHOR_OVERHEAD + key.length * 2 + list.reduce((n, e) => n + ENTRY_OVERHEAD + (e.commentId.length + e.hash.length) * 2, 0);
+const sizeOf = (key: string, list: RecentEntry[]) => AUTHOR_OVERHEAD + key.length * 2 + list.reduce((n, e) => n + ENTRY_OVERHEAD + (e.commentId.length + e.hash.length) * 2, 0);
 
 /**
  * What each author posted lately on this instance, as text fingerprints:
@@ -26,7 +27,7 @@ const sizeOf = (key: string, list: Entry[]) => AUTHOR_OVERHEAD + key.length * 2 
  * over several instances is seen by each of them separately.
  */
 export class RecentTexts {
-  private readonly byAuthor = new Map<string, { list: Entry[]; bytes: number }>();
+  private readonly byAuthor = new Map<string, { list: RecentEntry[]; bytes: number }>();
   private bytes = 0;
   private readonly maxAuthors: number;
   private readonly perAuthor: number;
@@ -41,7 +42,7 @@ export class RecentTexts {
   }
 
   /** The fingerprints `key` posted inside the window before `now`, with their comment ids. */
-  recent(key: string, now: Date): Entry[] {
+  recent(key: string, now: Date): RecentEntry[] {
     const since = now.getTime() - this.windowMs;
     return (this.byAuthor.get(key)?.list ?? []).filter((e) => e.at >= since);
   }

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Reason } from '../moderation/types';
 import type { AuthorDoc } from '../store/models';
 
-/** How many earlier copies of the same text, within how long, make a flood. */
-export const REPEAT_LIMIT = 2;
+/** How long an earlier copy of the same text counts towards a flood. */
 export const REPEAT_WINDOW_MS = 24 * 3_600_000;
 
 /**
@@ -16,23 +14,13 @@ export function textFingerprint(text: string): string {
 }
 
 /**
- * `spam.repeat`: the author already posted this same text {@link REPEAT_LIMIT}
- * times on this site in the last day. The engine is pure and sees one text;
- * the history is the author's stored standing (read anyway on intake) joined
- * with this instance's recent texts (see recent-texts.ts).
+ * How many earlier comments of the author carry this fingerprint inside the
+ * window: the author's stored standing (read anyway on intake) joined with this
+ * instance's recent texts (recent-texts.ts), each comment counted once. The
+ * engine is pure and sees one text; this is the history it cannot see.
  */
-export function repeatedTextReason(author: Pick<AuthorDoc, 'history'> | null, recent: { commentId: string; hash: string }[], fingerprint: string, now: Date): Reason | undefined {
+export function earlierCopies(author: Pick<AuthorDoc, 'history'> | null, recent: readonly { commentId: string; hash: string }[], fingerprint: string, now: Date): number {
   const since = now.getTime() - REPEAT_WINDOW_MS;
   const stored = (author?.history ?? []).filter((h) => h.textHash === fingerprint && h.at && new Date(h.at).getTime() >= since).map((h) => h.commentId ?? '');
-  const copies = new Set([...stored, ...recent.filter((r) => r.hash === fingerprint).map((r) => r.commentId)]).size;
-  if (copies < REPEAT_LIMIT) return undefined;
-  return {
-    ruleId: 'spam.repeat-text',
-    category: 'spam.repeat',
-    legalBasis: 'Permenkominfo 5/2020 Pasal 9 ayat (4)',
-    action: 'review',
-    message: `Teks yang sama sudah dikirim ${copies} kali dalam 24 jam terakhir.`,
-    severity: 1,
-    spans: [],
-  };
+  return new Set([...stored, ...recent.filter((r) => r.hash === fingerprint).map((r) => r.commentId)]).size;
 }

@@ -12,6 +12,8 @@ const policySchema = new Schema(
     strictness: { type: String, enum: ['lenient', 'standard', 'strict'], default: 'standard' },
     categoryActions: { type: [{ category: String, action: String, _id: false }], default: [] },
     languages: { type: [String], default: ['id', 'en'] },
+    /** The language of reason messages, the engine's and intake's alike. */
+    messageLanguage: { type: String, enum: ['id', 'en'], default: 'id' },
     reportThreshold: { type: Number, default: 3 },
     /** Service level for held comments nobody reported (site policy, not law). */
     dueHours: { type: Number, default: 24 },

@@ -42,7 +42,7 @@ describe('author standing and bans', () => {
     for (let i = 0; i < 3; i += 1) await t.submit(site, by('budi', REJECTED_TEXT));
     const held = await t.submit(site, by('budi'));
     expect(held.status).toBe('pending');
-    expect(held.reasons[0]).toMatchObject({ ruleId: 'standing.repeat-offender', category: 'standing.offender', message: expect.stringContaining('3 rejected comments in the last 7 days') });
+    expect(held.reasons[0]).toMatchObject({ ruleId: 'standing.repeat-offender', category: 'standing.offender', message: expect.stringContaining('3 komentar ditolak dalam 7 hari terakhir') });
     expect((await standing('budi')).body).toMatchObject({ repeatOffender: true, counts: { rejected: 3 } });
     t.advance(7 * DAY + HOUR);
     expect((await t.submit(site, by('budi'))).status).toBe('approved');
@@ -57,7 +57,7 @@ describe('author standing and bans', () => {
     expect((await t.submit(site, by('cici'))).status).toBe('pending');
   });
 
-  it('when a moderator bans an author for 2 hours, then the ban is audited and streamed, new comments are rejected as "author banned", and after expiry they pass again', async () => {
+  it('when a moderator bans an author for 2 hours, then the ban is audited and streamed, new comments are rejected as banned ("penulis diblokir" in the site message language, Indonesian by default), and after expiry they pass again', async () => {
     const ws = await TestSocket.open(t.wsUrl, { token: mod });
     try {
       const res = await ban('dedi', { hours: 2, reason: 'spam berulang' });
@@ -68,7 +68,7 @@ describe('author standing and bans', () => {
       expect(await t.store.models.Audit.findOne({ target: 'author:site-s:dedi' }).lean()).toMatchObject({ action: 'author.ban', siteId: 'site-s', after: { banReason: 'spam berulang' } });
       const c = await t.submit(site, by('dedi'));
       expect(c.status).toBe('rejected');
-      expect(c.reasons[0]).toMatchObject({ ruleId: 'standing.banned', message: 'author banned' });
+      expect(c.reasons[0]).toMatchObject({ ruleId: 'standing.banned', message: 'penulis diblokir' });
       t.advance(2 * HOUR + 1);
       expect((await t.submit(site, by('dedi'))).status).toBe('approved');
       expect((await standing('dedi')).body.banned).toBe(false);
