@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { lockCollection } from '../decisions/claim-lock';
 import { outboxCollection } from '../events/outbox';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { withCommentClaim } from '../reports/comment-claim';
 import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { toCommentView } from '../comments/serialize';
-import type { AppDeps } from '../http/deps';
+import type { AppDeps } from '../deps';
 import { toReportView } from '../reports/routes';
 import type { SiteDirectory } from '../sites/site-directory';
 import { offenderPolicyOf, summarizeStanding } from '../standing/standing';

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { earlierDue } from '../deadlines/due-at';
 import { QUEUE_FIELDS_CLEARED } from '../deadlines/settle-decision';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { withCommentClaim } from '../reports/comment-claim';
 import type { Store } from '../store/connect';
 import type { CommentDoc } from '../store/models';

@@ -1,7 +1,7 @@
 import type { QueryFilter } from 'mongoose';
 import { canAccessSite, type Principal } from '../auth/principal';
 import { readableSites } from '../auth/site-scope';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { Models, CommentDoc } from '../store/models';
 import type { z } from 'zod';
 import type { listCommentsQuery } from './schema';

@@ -1,8 +1,8 @@
 import { moderate } from '../moderation';
 import type { Action, Decision, Reason, SitePolicy } from '../moderation/types';
 import type { Principal } from '../auth/principal';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isDuplicateKey } from '../store/errors';
 import type { CommentDoc, SiteDoc } from '../store/models';

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { canAccessSite, type Principal } from '../auth/principal';
 import { toCommentView } from '../comments/serialize';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import { QUEUE_FIELDS_CLEARED, settleDecision, withoutQueueFields } from '../deadlines/settle-decision';
 import type { CommentDoc } from '../store/models';
 import { resolveReports } from '../reports/resolve-reports';

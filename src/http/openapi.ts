@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { CATEGORY_OR_FAMILY, REPORT_REASON, RULE_FILE_NAME } from '../rules/names';
-import { errorCatalogue } from './errors';
+import { errorCatalogue } from '../errors';
 
 /**
  * The OpenAPI 3.1 description of the HTTP API (DESIGN.md), served without

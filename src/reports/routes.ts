@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { toCommentView } from '../comments/serialize';
 import { getComment } from '../comments/list-comments';
-import type { AppDeps } from '../http/deps';
+import type { AppDeps } from '../deps';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
 import type { SiteDirectory } from '../sites/site-directory';

@@ -1,7 +1,7 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
 import { getRuleFile, listRuleFiles } from './read-rules';

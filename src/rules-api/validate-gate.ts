@@ -1,5 +1,5 @@
-import { AppError } from '../http/errors';
-import { TokenBuckets } from '../http/middleware/rate-limit';
+import { AppError } from '../errors';
+import { TokenBuckets } from '../token-buckets';
 
 /** Limits of the expensive validation work: per principal per minute, and at once on this instance. */
 export interface ValidateGateLimits {

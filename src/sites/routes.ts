@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import { CATEGORY_OR_FAMILY } from '../rules/names';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isDuplicateKey } from '../store/errors';
 import type { TakedownOrderDoc } from '../store/models';

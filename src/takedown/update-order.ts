@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimLock, releaseLock } from '../decisions/claim-lock';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { Store } from '../store/connect';
 import type { TakedownOrderDoc } from '../store/models';
 

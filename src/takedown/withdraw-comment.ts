@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { earlierDue } from '../deadlines/due-at';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { withCommentClaim } from '../reports/comment-claim';
 import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';

@@ -1,4 +1,5 @@
-import { compileRuleset, moderate, RulesetError, type RulesetIssue } from '../../src/moderation';
+import { moderate, RulesetError, type RulesetIssue } from '../../src/moderation';
+import { compileRuleset } from '../../src/rules/compile';
 import { ruleFileJsonSchema } from '../../src/rules/schema';
 
 const GOOD = `category: kasar.directed

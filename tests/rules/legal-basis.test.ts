@@ -1,4 +1,5 @@
-import { compileRuleset, moderate, RulesetError, type RulesetIssue } from '../../src/moderation';
+import { moderate, RulesetError, type RulesetIssue } from '../../src/moderation';
+import { compileRuleset } from '../../src/rules/compile';
 import { legalBasisAt, nextDay, wibDayStart } from '../../src/moderation/legal-basis';
 
 const file = (basis: string, ruleBasis = ''): string => `category: fitnah.accusation

@@ -5,7 +5,7 @@ import { createAuthenticator, type Authenticator } from '../../src/auth/authenti
 import { loadConfig, type Config } from '../../src/config';
 import { EventLog } from '../../src/events/event-log';
 import { createApp } from '../../src/http/app';
-import type { RuleProvider } from '../../src/http/deps';
+import type { RuleProvider } from '../../src/deps';
 import { createLogger } from '../../src/logger';
 import { createMetrics, type Metrics } from '../../src/metrics';
 import { loadRulesetFromDir } from '../../src/rules/load';

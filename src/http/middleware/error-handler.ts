@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 import { isStoreUnavailable } from '../../store/errors';
 
 /** Maps body-parser's own errors to catalogued ones. */
