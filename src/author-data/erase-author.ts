@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal';
 import { lockCollection } from '../decisions/claim-lock';
 import { outboxCollection } from '../events/outbox';
 import { AppError } from '../errors';
-import { withCommentClaim } from '../reports/comment-claim';
+import { withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { updateOrder } from '../takedown/update-order';

@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal';
 import { earlierDue } from '../deadlines/due-at';
 import { QUEUE_FIELDS_CLEARED } from '../deadlines/settle-decision';
 import { AppError } from '../errors';
-import { withCommentClaim } from '../reports/comment-claim';
+import { withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc } from '../store/models';
 import type { SubmitCommentInput } from './schema';

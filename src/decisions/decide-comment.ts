@@ -7,7 +7,7 @@ import { QUEUE_FIELDS_CLEARED, settleDecision, withoutQueueFields } from '../dea
 import type { CommentDoc } from '../store/models';
 import { resolveReports } from '../reports/resolve-reports';
 import type { SiteDirectory } from '../sites/site-directory';
-import { claimLock, releaseLock } from './claim-lock';
+import { claimKeys, claimLock, releaseLock } from '../store/claims';
 import type { DecisionInput } from './schema';
 
 export type DecideDeps = Pick<AppDeps, 'store' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
@@ -62,7 +62,7 @@ export async function decideComment(deps: DecideDeps, principal: Principal, id: 
   while (Date.now() < deadline) {
     const before = await readComment(deps, principal, id);
     if (assertDecidable(before, principal, input) === 'same') return { comment: before, changed: false };
-    const key = `decision:${id}:${before.revision}`;
+    const key = claimKeys.commentRevision(id, before.revision);
     if (!(await claimLock(deps.store.conn, key, { owner: principal.id, staleMs: 10_000 }))) {
       if (!input.force) throw conflict(before, 'Another moderator is deciding this comment right now; reload it, or send force.');
       await sleep(5 + Math.random() * 25);

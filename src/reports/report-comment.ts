@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isDuplicateKey } from '../store/errors';
 import type { CommentDoc, ReportDoc, SiteDoc } from '../store/models';
-import { withCommentClaim } from './comment-claim';
+import { withCommentClaim } from '../store/claims';
 import type { ReportInput } from './schema';
 import { anyUrgent, isUrgentCategory } from './urgent-categories';
 import { shouldWithdraw } from './withdraw-rule';

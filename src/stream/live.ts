@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate';
 import type { Config } from '../config';
-import { pruneLocks } from '../decisions/claim-lock';
+import { pruneLocks } from '../store/claims';
 import type { EventLog } from '../events/event-log';
 import { startEventPoller, type EventPollerOptions } from '../events/event-poller';
 import { startEventRetention } from '../events/event-retention';

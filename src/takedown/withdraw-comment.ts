@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { earlierDue } from '../deadlines/due-at';
 import { AppError } from '../errors';
-import { withCommentClaim } from '../reports/comment-claim';
+import { withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { takedownReason } from './basis';
