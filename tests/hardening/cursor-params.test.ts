@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { decodeCursor, encodeCursor } from '../../src/comments/cursor';
+import { decodeCursor, encodeCursor } from '../../src/store/cursor';
 import { AppError } from '../../src/errors';
 import { ADMIN_TOKEN, buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
 

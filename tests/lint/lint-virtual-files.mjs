@@ -1,3 +1,4 @@
+/* global process */
 // Lints source texts as if they lived at the given paths of the repository, with the
 // repository's own eslint.config.mjs, and prints the rule ids each one breaks as JSON.
 // Run as a child process: ESLint loads its ESM config with import(), which jest's VM cannot.
