@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   const rules = rulesRoutes(full);
   app.use((req, res, next) => (req.path.startsWith('/v1/rules') ? rules(req, res, next) : next()));
   app.use(jsonBody(deps.config.bodyLimit));
-  app.use(openApiRoutes());
+  app.use(openApiRoutes({ maxTextLength: deps.config.maxTextLength }));
 
   app.use(healthRoutes(full));
   // before the comment routes: `GET /v1/comments?queue=…&sort=due` (others pass through)

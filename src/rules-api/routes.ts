@@ -16,8 +16,8 @@ export const ruleFileBodyLimit = '1mb';
 const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];
 
 const candidate = z.strictObject({ name: z.string().max(100), content: z.string().max(1_000_000) });
-const validateSchema = z.union([candidate, z.strictObject({ files: z.array(candidate).min(1).max(100) })]);
-const putJsonSchema = z.strictObject({ content: z.string().max(1_000_000) });
+export const validateSchema = z.union([candidate, z.strictObject({ files: z.array(candidate).min(1).max(100) })]);
+export const putJsonSchema = z.strictObject({ content: z.string().max(1_000_000) });
 
 /** Refuses a body of another type with 415 before any parser reads it. */
 function requireBodyType(types: string[], message: string): RequestHandler {
