@@ -7,6 +7,7 @@ import { withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc } from '../store/models';
 import { startPeriodicSweep, type PeriodicSweep } from '../periodic-sweep';
+import { updateCommentAtRevision } from '../store/comment-writes';
 
 export interface OverdueDeps {
   store: Store;
@@ -24,7 +25,7 @@ async function markOverdue(deps: OverdueDeps, doc: CommentDoc, now: Date): Promi
   if (!(await claimLock(deps.store.conn, claimKeys.overdue(doc._id, dueAt), { owner: 'overdue-sweeper', staleMs: 60_000 }))) return false;
   const marked = await withCommentClaim(deps.store, doc._id, 'overdue-sweeper', async (fresh) => {
     if (!fresh.dueAt || new Date(fresh.dueAt).getTime() > now.getTime() || fresh.overdueNotifiedAt) return undefined;
-    await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { overdueNotifiedAt: now } });
+    await updateCommentAtRevision(deps.store.models, fresh, { $set: { overdueNotifiedAt: now } });
     return { ...fresh, overdueNotifiedAt: now } as CommentDoc;
   });
   const comment = marked?.value;

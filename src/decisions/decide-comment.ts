@@ -9,6 +9,7 @@ import { resolveReports } from '../reports/resolve-reports';
 import type { SiteDirectory } from '../sites/site-directory';
 import { claimKeys, claimLock, releaseLock } from '../store/claims';
 import type { DecisionInput } from './schema';
+import { updateCommentAtRevision } from '../store/comment-writes';
 
 export type DecideDeps = Pick<AppDeps, 'store' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
 
@@ -104,8 +105,7 @@ async function writeDecision(deps: DecideDeps, principal: Principal, before: Com
     ...(input.note ? { note: input.note } : {}),
   };
   const revision = fresh.revision + 1;
-  const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { status: input.status, decision, updatedAt: now, revision }, $unset: QUEUE_FIELDS_CLEARED });
-  if (res.matchedCount === 0) return undefined;
+  if (!(await updateCommentAtRevision(deps.store.models, fresh, { $set: { status: input.status, decision, updatedAt: now, revision }, $unset: QUEUE_FIELDS_CLEARED }))) return undefined;
   // a decision takes the comment out of the held/reported queues: its deadline is met
   const after = { ...withoutQueueFields(fresh), status: input.status, decision, updatedAt: now, revision } as CommentDoc;
   await Audit.create({

@@ -11,6 +11,7 @@ import { withCommentClaim } from '../store/claims';
 import type { ReportInput } from './schema';
 import { anyUrgent, isUrgentCategory } from './urgent-categories';
 import { shouldWithdraw } from './withdraw-rule';
+import { updateCommentAtRevision } from '../store/comment-writes';
 
 export type ReportDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
 
@@ -66,7 +67,7 @@ async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, 
   const set: Record<string, unknown> = { reportCount, updatedAt: now };
   if (open) Object.assign(set, { reported: true, urgent, queuedAt: fresh.queuedAt ?? now, dueAt: earlierDue(fresh.dueAt, computeReportDueAt(deadlinePolicyOf(site), urgent, now)) });
   if (withdrawn) Object.assign(set, { status: 'pending', withdrawnAt: now, revision: fresh.revision + 1 });
-  await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
+  await updateCommentAtRevision(deps.store.models, fresh, { $set: set });
   return { comment: { ...fresh, ...set } as CommentDoc, withdrawn };
 }
 

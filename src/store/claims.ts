@@ -71,6 +71,11 @@ export async function releaseLock(conn: Connection, key: string): Promise<void> 
   await lockCollection(conn).deleteOne({ _id: key }).catch(() => undefined);
 }
 
+/** Deletes the named claims and every claim held by one of `owners` (an erased author's claims must not keep their id). */
+export async function deleteClaims(conn: Connection, which: { keys: string[]; owners: string[] }): Promise<void> {
+  await lockCollection(conn).deleteMany({ $or: [{ _id: { $in: which.keys } }, { owner: { $in: which.owners } }] });
+}
+
 /** Deletes claims older than `olderThan` (left behind by crashed holders). */
 export async function pruneLocks(conn: Connection, olderThan: Date): Promise<number> {
   const res = await lockCollection(conn).deleteMany({ at: { $lt: olderThan } });
