@@ -5,13 +5,13 @@ import { computeReportDueAt, deadlinePolicyOf, earlierDue } from '../deadlines/d
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
-import { isDuplicateKey } from '../store/errors';
 import type { CommentDoc, ReportDoc, SiteDoc } from '../store/models';
 import { withCommentClaim } from '../store/claims';
 import type { ReportInput } from './schema';
 import { anyUrgent, isUrgentCategory } from './urgent-categories';
 import { shouldWithdraw } from './withdraw-rule';
 import { updateCommentAtRevision } from '../store/comment-writes';
+import { insertOnce } from '../store/documents';
 
 export type ReportDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
 
@@ -47,14 +47,9 @@ async function storeReport(deps: ReportDeps, site: SiteDoc, comment: CommentDoc,
     urgent,
     dueAt: computeReportDueAt(deadlinePolicyOf(site), urgent, at),
   };
-  try {
-    await Report.collection.insertOne(report as never);
-    return { created: true, report: report as ReportDoc };
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    // the `_id` is comment:reporter, so the store's uniqueness de-duplicates a reader's second report
-    return { created: false, report: ((await Report.findById(report._id).lean()) ?? report) as ReportDoc };
-  }
+  if (await insertOnce(Report, report)) return { created: true, report: report as ReportDoc };
+  // the `_id` is comment:reporter, so the store's uniqueness de-duplicates a reader's second report
+  return { created: false, report: ((await Report.findById(report._id).lean()) ?? report) as ReportDoc };
 }
 
 /** Counts the reports and puts the comment in the reported queue, withdrawing it when the rule says so. */

@@ -1,6 +1,7 @@
 import { claimKeys, withClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { AuthorDoc } from '../store/models';
+import { insertOnce, updateFields } from '../store/documents';
 
 /** The fields of a standing document a writer may change. */
 export type AuthorPatch = Partial<Pick<AuthorDoc, 'history' | 'bannedUntil' | 'banReason'>>;
@@ -24,12 +25,13 @@ export async function updateAuthor(store: Store, key: { siteId: string; authorId
     const now = opts.now();
     if (!doc) {
       const fresh = { _id: key.id, siteId: key.siteId, authorId: key.authorId, history: [], ...patch, createdAt: now, updatedAt: now, revision: 0 };
-      await Author.collection.insertOne(fresh as never);
+      // under the claim nobody else inserts it: a duplicate means a writer skipped the claim
+      if (!(await insertOnce(Author, fresh))) throw new Error(`the standing ${key.id} appeared while it was claimed`);
       return fresh as unknown as AuthorDoc;
     }
     const unset = Object.entries(patch).filter(([, v]) => v === undefined).map(([k]) => k);
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    await Author.collection.updateOne({ _id: key.id } as never, { $set: { ...set, updatedAt: now, revision: ((doc as { revision?: number }).revision ?? 0) + 1 }, ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}) });
+    await updateFields(Author, key.id, { $set: { ...set, updatedAt: now, revision: ((doc as { revision?: number }).revision ?? 0) + 1 }, ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}) });
     return { ...doc, ...patch } as AuthorDoc;
   });
   if (done) return done.value;

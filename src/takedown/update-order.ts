@@ -2,6 +2,7 @@ import { claimKeys, withClaim } from '../store/claims';
 import { AppError } from '../errors';
 import type { Store } from '../store/connect';
 import type { TakedownOrderDoc } from '../store/models';
+import { updateFields } from '../store/documents';
 
 /** The fields of an order a writer may change. */
 export type OrderPatch = Partial<Pick<TakedownOrderDoc, 'siteIds' | 'comments' | 'warnings' | 'completedAt' | 'completedBy' | 'completionNote' | 'overdueNotifiedAt'>>;
@@ -21,7 +22,7 @@ export async function updateOrder(store: Store, id: string, mutate: (order: Take
     if (!patch) return { order, written: false };
     const updatedAt = opts.now();
     const revision = (order.revision ?? 0) + 1;
-    await store.models.TakedownOrder.collection.updateOne({ _id: id } as never, { $set: { ...patch, updatedAt, revision } });
+    await updateFields(store.models.TakedownOrder, id, { $set: { ...patch, updatedAt, revision } });
     return { order: { ...order, ...patch, updatedAt, revision } as TakedownOrderDoc, written: true };
   });
   if (done) return done.value;
