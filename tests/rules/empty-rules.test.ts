@@ -5,7 +5,7 @@ import request from 'supertest';
 import { runRulesValidate } from '../../src/cli/rules-validate';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { RulesetError } from '../../src/moderation';
+import { RulesetError } from '../../src/moderation/errors';
 import { compileRuleset } from '../../src/rules/compile';
 import { loadRulesetFromDir } from '../../src/rules/load';
 import { RuleService } from '../../src/rules/watcher';
