@@ -30,19 +30,20 @@ export interface ErrorDetail {
   [key: string]: unknown;
 }
 
-/** The one application error: a catalogued code, its HTTP status, a public message and details. */
+/** The one application error: a catalogued code, its status, a public message and details. */
 export class AppError extends Error {
   readonly status: number;
-  readonly headers: Record<string, string>;
+  /** Whole seconds after which a retry may succeed (rate limits, a store outage); the API sends it as Retry-After. */
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly details?: ErrorDetail[],
-    headers: Record<string, string> = {},
+    opts: { retryAfterSeconds?: number } = {},
   ) {
     super(message ?? errorCatalogue[code].message);
     this.status = errorCatalogue[code].status;
-    this.headers = headers;
+    if (opts.retryAfterSeconds !== undefined) this.retryAfterSeconds = Math.max(1, Math.ceil(opts.retryAfterSeconds));
   }
 }
 

@@ -31,4 +31,12 @@ describe('the error catalogue', () => {
     expect(describeRefusal(new AppError('validation_failed', undefined, [{ path: 'siteIds', message: 'no such site: a' }, { path: 'siteIds', message: 'no such site: b' }]))).toBe('no such site: a; no such site: b');
     expect(describeRefusal(new AppError('conflict', 'Site x already exists.'))).toBe('Site x already exists.');
   });
+
+  it.each([
+    [0.2, 1],
+    [1, 1],
+    [2.01, 3],
+  ])('when a refusal may be retried after %s s, then it says %s whole seconds (the Retry-After the API sends)', (seconds, whole) => {
+    expect(new AppError('rate_limited', undefined, undefined, { retryAfterSeconds: seconds }).retryAfterSeconds).toBe(whole);
+  });
 });

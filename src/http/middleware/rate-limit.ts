@@ -5,7 +5,7 @@ import { bearerToken } from './auth';
 import type { TokenBuckets } from '../../token-buckets';
 
 function refuse(seconds: number, what: string): AppError {
-  return new AppError('rate_limited', `Too many requests for this ${what}; retry after the Retry-After delay.`, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
+  return new AppError('rate_limited', `Too many requests for this ${what}; retry after the Retry-After delay.`, undefined, { retryAfterSeconds: seconds });
 }
 
 
