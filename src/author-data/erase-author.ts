@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
-import { lockCollection } from '../decisions/claim-lock';
 import { outboxCollection } from '../events/outbox';
-import { AppError } from '../http/errors';
-import { withCommentClaim } from '../reports/comment-claim';
+import { AppError } from '../errors';
+import { claimKeys, deleteClaims, withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { updateOrder } from '../takedown/update-order';
@@ -12,6 +11,7 @@ import type { AuthorDataDeps } from './export-author';
 import { ERASED, redact, redactFreeText, redactId, type Redaction } from './redact';
 import { DATA_REQUEST_BASIS, type EraseInput } from './schema';
 import { requestSite } from './site-access';
+import { updateCommentAtRevision } from '../store/comment-writes';
 
 /** The reason is kept in the audit trail: it must not carry what is being erased. */
 function assertReasonAnonymous(input: EraseInput, r: Redaction): void {
@@ -33,8 +33,7 @@ async function eraseComment(store: Store, id: string, r: Redaction, now: Date): 
       updatedAt: now,
       revision: fresh.revision + 1,
     };
-    const res = await store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
-    if (res.matchedCount === 0) throw new AppError('conflict', 'A comment changed while it was erased; send the request again (it is safe to repeat).');
+    if (!(await updateCommentAtRevision(store.models, fresh, { $set: set }))) throw new AppError('conflict', 'A comment changed while it was erased; send the request again (it is safe to repeat).');
   });
   if (!done) throw new AppError('conflict', 'A comment is being changed right now; send the request again (it is safe to repeat).');
 }
@@ -100,7 +99,7 @@ export async function eraseAuthor(deps: AuthorDataDeps, principal: Principal, si
   const { events } = await redactTrail(deps.store, siteId, data, r);
   await eraseFromOrders(deps.store, data, deps.now);
   await deps.store.models.Author.deleteOne({ _id: data.key });
-  await lockCollection(deps.store.conn).deleteMany({ $or: [{ _id: `author:${data.key}` }, { owner: `report:${authorId}` }] });
+  await deleteClaims(deps.store.conn, { keys: [claimKeys.author(data.key)], owners: [`report:${authorId}`] });
   const counts = { ...dataCounts(data), events, standingDeleted: !!data.standing };
   await deps.store.models.Audit.create({
     actor: principal.id,

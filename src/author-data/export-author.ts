@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { toCommentView } from '../comments/serialize';
-import type { AppDeps } from '../http/deps';
-import { toReportView } from '../reports/routes';
+import type { AppDeps } from '../deps';
+import { toReportView } from '../reports/report-view';
 import type { SiteDirectory } from '../sites/site-directory';
 import { offenderPolicyOf, summarizeStanding } from '../standing/standing';
 import { collectAuthorData, dataCounts } from './collect';

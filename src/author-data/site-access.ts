@@ -1,5 +1,5 @@
 import { canAccessSite, type Principal } from '../auth/principal';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { SiteDoc } from '../store/models';
 

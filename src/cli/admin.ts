@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../http/errors';
 import { createPrincipalToken, createSiteWithToken as createSite } from '../sites/manage-sites';
 import { connectStore, type Store } from '../store/connect';
 import type { CommandIo } from './cli-io';
@@ -37,21 +36,11 @@ async function withStore<T>(url: string | undefined, dbName: string | undefined,
   }
 }
 
-/** Runs a shared use case and turns its validation errors into usage errors. */
-async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof AppError && err.status < 500) throw new UsageError(err.details?.length ? err.details.map((d) => d.message).join('; ') : err.message);
-    throw err;
-  }
-}
-
 /** Creates a site and its site token; returns what the API's `POST /v1/sites` returns. */
 export async function createSiteWithToken(store: Store, input: { id: string; name: string; webhookUrl?: string }) {
   if (!siteIdPattern.test(input.id)) throw new UsageError('--id: lowercase letters, digits and dashes, 2–63 characters');
   if (!input.name.trim()) throw new UsageError('--name is required');
-  return asUsage(() => createSite(store.models, 'cli', { id: input.id, name: input.name.trim(), webhookUrl: input.webhookUrl }));
+  return createSite(store.models, 'cli', { id: input.id, name: input.name.trim(), webhookUrl: input.webhookUrl });
 }
 
 /** Creates a token for a role and sites (which must exist); same rules as `POST /v1/principals`. */
@@ -59,7 +48,7 @@ export async function createToken(store: Store, input: { role: string; siteIds: 
   const role = input.role;
   if (role !== 'site' && role !== 'moderator' && role !== 'admin' && role !== 'legal') throw new UsageError('--role must be site, moderator, admin or legal');
   if (role !== 'admin' && input.siteIds.length === 0) throw new UsageError('--sites is required for a site, moderator or legal token');
-  return asUsage(() => createPrincipalToken(store.models, 'cli', { role, siteIds: input.siteIds, name: input.name }));
+  return createPrincipalToken(store.models, 'cli', { role, siteIds: input.siteIds, name: input.name });
 }
 
 function print(io: CommandIo, json: boolean | undefined, record: { token: string }, summary: string): void {

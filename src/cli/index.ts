@@ -1,4 +1,5 @@
 import { ConfigError } from '../config';
+import { describeRefusal, isRefusal } from '../errors';
 import type { CommandIo } from './cli-io';
 
 export const help = `saring — comment moderation for Indonesian news sites
@@ -86,6 +87,11 @@ export async function main(argv: string[], io: CommandIo = { stdin: process.stdi
   try {
     return await (await command())(rest, io);
   } catch (err) {
+    // a use case's refusal (a taken id, an unknown site) is the caller's mistake, like a bad flag
+    if (isRefusal(err)) {
+      io.stderr.write(`saring ${name}: ${describeRefusal(err)}\n`);
+      return 2;
+    }
     const usage = (err as Error)?.name === 'UsageError' || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.stderr.write(`saring ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
     return usage ? 2 : 1;

@@ -1,4 +1,4 @@
-import { normalize } from '../moderation';
+import { normalize } from '../moderation/normalize/pipeline';
 import { lexicalForm } from '../moderation/normalize/lexical';
 import { tokenSpan, type NormalizedText } from '../moderation/normalize/pipeline';
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { categoryCatch, catchRuleForLabel } from '../eval/label-catch';
-import { moderate, RulesetError, type CompiledRuleset } from '../moderation';
+import { moderate, type CompiledRuleset } from '../moderation';
+import { RulesetError } from '../moderation/errors';
 import { loadRulesetFromDir } from '../rules/load';
 import type { CommandIo } from './cli-io';
 import { readLabel } from './labels';

@@ -1,4 +1,4 @@
-import { RulesetError } from '../moderation';
+import { RulesetError } from '../moderation/errors';
 import { loadRulesetFromDir, misnamedRuleFiles } from '../rules/load';
 import { RULE_FILE_NAME_RULE } from '../rules/names';
 import type { CommandIo } from './cli-io';

@@ -1,4 +1,5 @@
-import { normalizeToWords, type CompiledRuleset } from '../moderation';
+import { type CompiledRuleset } from '../moderation';
+import { normalizeToWords } from '../moderation/normalize/pipeline';
 import { GroupCollector, type ErrorGroup } from './error-groups';
 import type { ScoredCorpus, ScoredRow } from './labelled-rows';
 import { NearMissFinder, type NearMiss } from './near-miss';

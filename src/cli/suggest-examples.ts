@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { compileRuleset, moderate, type CompiledRuleset } from '../moderation';
+import { moderate, type CompiledRuleset } from '../moderation';
+import { compileRuleset } from '../rules/compile';
 import type { ScoredRow } from './labelled-rows';
 import type { Candidate, CandidateKind, RowTerm } from './suggest-candidates';
 

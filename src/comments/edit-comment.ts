@@ -1,11 +1,12 @@
 import type { Principal } from '../auth/principal';
 import { earlierDue } from '../deadlines/due-at';
 import { QUEUE_FIELDS_CLEARED } from '../deadlines/settle-decision';
-import { AppError } from '../http/errors';
-import { withCommentClaim } from '../reports/comment-claim';
+import { AppError } from '../errors';
+import { withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc } from '../store/models';
 import type { SubmitCommentInput } from './schema';
+import { updateCommentAtRevision } from '../store/comment-writes';
 
 /** What intake computed for the new text: the outcome and its deadline fields. */
 export interface Remoderated {
@@ -62,8 +63,7 @@ export async function editComment(deps: { store: Store }, principal: Principal, 
     const $set = { ...definedFields(next.input), ...set, status, autoDecision: next.decision, decision: next.decision, maskedText: next.maskedText, updatedAt: next.now, revision };
     for (const k of Object.keys(set)) delete unset[k];
     const update = Object.keys(unset).length > 0 ? { $set, $unset: unset } : { $set };
-    const res = await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, update);
-    if (res.matchedCount === 0) throw new AppError('conflict', 'The comment changed while it was being edited; send the edit again.');
+    if (!(await updateCommentAtRevision(deps.store.models, fresh, update))) throw new AppError('conflict', 'The comment changed while it was being edited; send the edit again.');
     const after = { ...fresh, ...$set } as CommentDoc;
     for (const k of Object.keys(unset)) delete (after as unknown as Record<string, unknown>)[k];
     await deps.store.models.Audit.create({

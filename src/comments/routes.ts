@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { moderate } from '../moderation';
 import { canAccessSite } from '../auth/principal';
 import type { AppDepsWithSites } from '../http/app';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { chargeAuthor } from '../http/middleware/rate-limit';
 import { parseBody, parseQuery } from '../http/validate';

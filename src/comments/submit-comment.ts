@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isDuplicateKey } from '../store/errors';
 import type { CommentDoc } from '../store/models';

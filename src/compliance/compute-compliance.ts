@@ -3,7 +3,7 @@ import { readableSites } from '../auth/site-scope';
 import type { Store } from '../store/connect';
 import type { CommentDoc, ReportDoc } from '../store/models';
 import { summarizeDurations, type DurationSummary } from './percentiles';
-import { resolutionCollection, type Resolution } from './resolutions';
+import { findResolutions, type Resolution } from '../store/resolutions';
 import { takedownSection, type TakedownSection } from './takedown-section';
 
 const DAY = 86_400_000;
@@ -123,9 +123,7 @@ export async function computeCompliance(deps: { store: Store; now: () => Date },
   const [decided, reports, resolutions, openPastDue, withdrawn, takedowns] = await Promise.all([
     Comment.find({ ...site, 'decision.decidedAt': { $gte: from, $lt: to } }, { decision: 1, createdAt: 1 }).lean() as unknown as Promise<CommentDoc[]>,
     Report.find({ ...site, at: { $gte: from, $lt: to } }, { reason: 1, commentId: 1, state: 1, at: 1, dueAt: 1, resolvedAt: 1 }).lean() as unknown as Promise<ReportDoc[]>,
-    resolutionCollection(deps.store.conn)
-      .find({ ...site, decidedAt: { $gte: from, $lt: to } } as never)
-      .toArray(),
+    findResolutions(deps.store.conn, { siteIds: sites, from, to }),
     Comment.countDocuments({ ...site, dueAt: { $gte: from, $lt: new Date(Math.min(to.getTime(), now.getTime())) } }),
     Comment.countDocuments({ ...site, withdrawnAt: { $gte: from, $lt: to } }),
     takedownSection(deps.store, sites, from, to, now),

@@ -1,29 +1,7 @@
-import type { Connection } from 'mongoose';
 import type { CommentDoc } from '../store/models';
+import type { Resolution } from '../store/resolutions';
 
-/**
- * One take-down decision on a queued comment: when it entered the held or
- * reported queue, when it was due, when a moderator decided. Kept in its own
- * small collection (`resolutions`, `_id` = comment:revision, insert-only) so
- * the compliance report does not depend on a comment's later history.
- */
-export interface Resolution {
-  _id: string;
-  siteId: string;
-  commentId: string;
-  queue: 'held' | 'reported';
-  urgent: boolean;
-  queuedAt: Date;
-  dueAt: Date;
-  decidedAt: Date;
-  status: string;
-  overdue: boolean;
-}
-
-/** The `resolutions` collection. */
-export function resolutionCollection(conn: Connection) {
-  return conn.collection<Resolution>('resolutions');
-}
+export type { Resolution } from '../store/resolutions';
 
 /** The resolution of a decision on `before` (undefined when the comment was in no queue). */
 export function resolutionOf(before: CommentDoc, after: Pick<CommentDoc, 'status' | 'revision'>, decidedAt: Date): Resolution | undefined {

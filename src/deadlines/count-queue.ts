@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal';
-import type { CommentDoc, Models } from '../store/models';
-import { NO_CATEGORY, queueFilter, type QueueQuery } from './list-queue';
+import { findQueueCountFields } from '../store/comment-queries';
+import type { Models } from '../store/models';
+import { NO_CATEGORY, queueSelection, type QueueQuery } from './list-queue';
 
 /** Exact counts of a queue: in total, held and reported, per category and per site. */
 export interface QueueCounts {
@@ -11,8 +12,6 @@ export interface QueueCounts {
   byCategory: { category: string; count: number }[];
   bySite: { siteId: string; count: number }[];
 }
-
-type Counted = Pick<CommentDoc, 'siteId' | 'reported' | 'dueAt'> & { decision?: { reasons?: { category?: string | null }[] } | null };
 
 function tally(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -27,7 +26,7 @@ const sorted = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b
  * distinct category. One read of the queue, like a page read on FerretDB.
  */
 export async function countQueue(models: Models, principal: Principal, q: Pick<QueueQuery, 'queue' | 'siteId' | 'articleId'>, now: Date): Promise<QueueCounts> {
-  const docs = (await models.Comment.find(queueFilter(principal, q), { siteId: 1, reported: 1, dueAt: 1, decision: 1 }).lean()) as Counted[];
+  const docs = await findQueueCountFields(models, queueSelection(principal, q));
   const byCategory = new Map<string, number>();
   const bySite = new Map<string, number>();
   let reported = 0;

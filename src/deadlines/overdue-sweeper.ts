@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import { toCommentView } from '../comments/serialize';
-import { claimLock } from '../decisions/claim-lock';
+import { claimKeys, claimLock } from '../store/claims';
 import type { EventPublisher } from '../events/types';
 import type { Metrics } from '../metrics';
-import { withCommentClaim } from '../reports/comment-claim';
+import { withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc } from '../store/models';
 import { startPeriodicSweep, type PeriodicSweep } from '../periodic-sweep';
+import { updateCommentAtRevision } from '../store/comment-writes';
 
 export interface OverdueDeps {
   store: Store;
@@ -21,10 +22,10 @@ export interface OverdueDeps {
 async function markOverdue(deps: OverdueDeps, doc: CommentDoc, now: Date): Promise<boolean> {
   const dueAt = new Date(doc.dueAt as Date);
   // exactly one instance wins the `_id` insert for this deadline; the marker is swept with old claims
-  if (!(await claimLock(deps.store.conn, `overdue:${doc._id}:${dueAt.getTime()}`, { owner: 'overdue-sweeper', staleMs: 60_000 }))) return false;
+  if (!(await claimLock(deps.store.conn, claimKeys.overdue(doc._id, dueAt), { owner: 'overdue-sweeper', staleMs: 60_000 }))) return false;
   const marked = await withCommentClaim(deps.store, doc._id, 'overdue-sweeper', async (fresh) => {
     if (!fresh.dueAt || new Date(fresh.dueAt).getTime() > now.getTime() || fresh.overdueNotifiedAt) return undefined;
-    await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { overdueNotifiedAt: now } });
+    await updateCommentAtRevision(deps.store.models, fresh, { $set: { overdueNotifiedAt: now } });
     return { ...fresh, overdueNotifiedAt: now } as CommentDoc;
   });
   const comment = marked?.value;

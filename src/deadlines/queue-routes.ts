@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../http/deps';
+import type { AppDeps } from '../deps';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseQuery } from '../http/validate';
 import { countQueue } from './count-queue';

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import { resolutionCollection, resolutionOf } from '../compliance/resolutions';
+import { resolutionOf } from '../compliance/resolutions';
 import { recordOutcome } from '../standing/record-outcome';
 import type { Store } from '../store/connect';
 import type { CommentDoc } from '../store/models';
-import { isDuplicateKey } from '../store/errors';
+import { recordResolution } from '../store/resolutions';
 
 /** What a moderator decision clears on the comment: it leaves every queue and its deadline is met. */
 export const QUEUE_FIELDS_CLEARED = { dueAt: '', reported: '', urgent: '', queuedAt: '', overdueNotifiedAt: '' } as const;
@@ -24,9 +24,7 @@ export function withoutQueueFields<T extends object>(doc: T): T {
 export async function settleDecision(deps: { store: Store; logger: Logger; now: () => Date }, before: CommentDoc, after: CommentDoc, decidedAt: Date): Promise<void> {
   const resolution = resolutionOf(before, after, decidedAt);
   if (resolution) {
-    await resolutionCollection(deps.store.conn)
-      .insertOne(resolution)
-      .catch((err: unknown) => isDuplicateKey(err) || deps.logger.warn({ err, commentId: before._id }, 'could not record the resolution'));
+    await recordResolution(deps.store.conn, resolution).catch((err: unknown) => deps.logger.warn({ err, commentId: before._id }, 'could not record the resolution'));
   }
   const status = after.status as 'approved' | 'pending' | 'rejected';
   await recordOutcome(deps.store, { siteId: before.siteId, authorId: before.author?.id ?? '', commentId: before._id, status, at: decidedAt }, { now: deps.now }).catch((err: unknown) =>

@@ -1,14 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { canAccessSite, type Principal } from '../auth/principal';
 import { toCommentView } from '../comments/serialize';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import { QUEUE_FIELDS_CLEARED, settleDecision, withoutQueueFields } from '../deadlines/settle-decision';
 import type { CommentDoc } from '../store/models';
 import { resolveReports } from '../reports/resolve-reports';
 import type { SiteDirectory } from '../sites/site-directory';
-import { claimLock, releaseLock } from './claim-lock';
+import { claimKeys, claimLock, releaseLock } from '../store/claims';
 import type { DecisionInput } from './schema';
+import { updateCommentAtRevision } from '../store/comment-writes';
 
 export type DecideDeps = Pick<AppDeps, 'store' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
 
@@ -62,7 +63,7 @@ export async function decideComment(deps: DecideDeps, principal: Principal, id: 
   while (Date.now() < deadline) {
     const before = await readComment(deps, principal, id);
     if (assertDecidable(before, principal, input) === 'same') return { comment: before, changed: false };
-    const key = `decision:${id}:${before.revision}`;
+    const key = claimKeys.commentRevision(id, before.revision);
     if (!(await claimLock(deps.store.conn, key, { owner: principal.id, staleMs: 10_000 }))) {
       if (!input.force) throw conflict(before, 'Another moderator is deciding this comment right now; reload it, or send force.');
       await sleep(5 + Math.random() * 25);
@@ -104,8 +105,7 @@ async function writeDecision(deps: DecideDeps, principal: Principal, before: Com
     ...(input.note ? { note: input.note } : {}),
   };
   const revision = fresh.revision + 1;
-  const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { status: input.status, decision, updatedAt: now, revision }, $unset: QUEUE_FIELDS_CLEARED });
-  if (res.matchedCount === 0) return undefined;
+  if (!(await updateCommentAtRevision(deps.store.models, fresh, { $set: { status: input.status, decision, updatedAt: now, revision }, $unset: QUEUE_FIELDS_CLEARED }))) return undefined;
   // a decision takes the comment out of the held/reported queues: its deadline is met
   const after = { ...withoutQueueFields(fresh), status: input.status, decision, updatedAt: now, revision } as CommentDoc;
   await Audit.create({

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { toCommentView } from '../comments/serialize';
-import type { AppDeps } from '../http/deps';
+import type { AppDeps } from '../deps';
 import type { SiteDirectory } from '../sites/site-directory';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';

@@ -10,7 +10,7 @@ import { standingRoutes } from '../standing/routes';
 import { siteRoutes } from '../sites/routes';
 import { createSiteDirectory, type SiteDirectory } from '../sites/site-directory';
 import { RecentTexts } from '../standing/recent-texts';
-import type { AppDeps } from './deps';
+import type { AppDeps } from '../deps';
 import { healthRoutes } from './health-routes';
 import { jsonBody } from './middleware/body';
 import { errorHandler, notFound } from './middleware/error-handler';
@@ -18,7 +18,8 @@ import { allowCors } from './middleware/cors';
 import { recordMetrics } from './middleware/metrics';
 import { securityHeaders } from './middleware/security-headers';
 import { logRequests } from './middleware/request-log';
-import { limitPerPrincipal, TokenBuckets } from './middleware/rate-limit';
+import { limitPerPrincipal } from './middleware/rate-limit';
+import { TokenBuckets } from '../token-buckets';
 import { openApiRoutes } from './openapi';
 import { rulesRoutes } from '../rules-api/routes';
 import { takedownRoutes } from '../takedown/routes';
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps & { sites?: SiteDirectory }): Express {
   const rules = rulesRoutes(full);
   app.use((req, res, next) => (req.path.startsWith('/v1/rules') ? rules(req, res, next) : next()));
   app.use(jsonBody(deps.config.bodyLimit));
-  app.use(openApiRoutes());
+  app.use(openApiRoutes({ maxTextLength: deps.config.maxTextLength }));
 
   app.use(healthRoutes(full));
   // before the comment routes: `GET /v1/comments?queue=…&sort=due` (others pass through)

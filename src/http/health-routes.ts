@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from './deps';
+import type { AppDeps } from '../deps';
 
 /** Liveness, readiness (store reachable, rules loaded) and Prometheus metrics. */
 export function healthRoutes(deps: AppDeps): Router {

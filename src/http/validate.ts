@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, type ErrorDetail } from './errors';
+import { AppError, type ErrorDetail } from '../errors';
 
 /** Finds MongoDB operators (`$gt`) and dotted keys anywhere in a JSON value. */
 export function findOperatorKeys(value: unknown, path: string[] = [], out: ErrorDetail[] = [], depth = 0): ErrorDetail[] {

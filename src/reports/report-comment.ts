@@ -2,15 +2,16 @@ import type { Principal } from '../auth/principal';
 import { toCommentView } from '../comments/serialize';
 import { siteOf } from '../comments/submit-comment';
 import { computeReportDueAt, deadlinePolicyOf, earlierDue } from '../deadlines/due-at';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
-import { isDuplicateKey } from '../store/errors';
 import type { CommentDoc, ReportDoc, SiteDoc } from '../store/models';
-import { withCommentClaim } from './comment-claim';
+import { withCommentClaim } from '../store/claims';
 import type { ReportInput } from './schema';
 import { anyUrgent, isUrgentCategory } from './urgent-categories';
 import { shouldWithdraw } from './withdraw-rule';
+import { updateCommentAtRevision } from '../store/comment-writes';
+import { insertOnce } from '../store/documents';
 
 export type ReportDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
 
@@ -46,14 +47,9 @@ async function storeReport(deps: ReportDeps, site: SiteDoc, comment: CommentDoc,
     urgent,
     dueAt: computeReportDueAt(deadlinePolicyOf(site), urgent, at),
   };
-  try {
-    await Report.collection.insertOne(report as never);
-    return { created: true, report: report as ReportDoc };
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    // the `_id` is comment:reporter, so the store's uniqueness de-duplicates a reader's second report
-    return { created: false, report: ((await Report.findById(report._id).lean()) ?? report) as ReportDoc };
-  }
+  if (await insertOnce(Report, report)) return { created: true, report: report as ReportDoc };
+  // the `_id` is comment:reporter, so the store's uniqueness de-duplicates a reader's second report
+  return { created: false, report: ((await Report.findById(report._id).lean()) ?? report) as ReportDoc };
 }
 
 /** Counts the reports and puts the comment in the reported queue, withdrawing it when the rule says so. */
@@ -66,7 +62,7 @@ async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, 
   const set: Record<string, unknown> = { reportCount, updatedAt: now };
   if (open) Object.assign(set, { reported: true, urgent, queuedAt: fresh.queuedAt ?? now, dueAt: earlierDue(fresh.dueAt, computeReportDueAt(deadlinePolicyOf(site), urgent, now)) });
   if (withdrawn) Object.assign(set, { status: 'pending', withdrawnAt: now, revision: fresh.revision + 1 });
-  await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
+  await updateCommentAtRevision(deps.store.models, fresh, { $set: set });
   return { comment: { ...fresh, ...set } as CommentDoc, withdrawn };
 }
 

@@ -1,8 +1,9 @@
 import type { Principal } from '../auth/principal';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { CommentDoc, ReportDoc } from '../store/models';
+import { updateFields } from '../store/documents';
 
 /** The webhook event that lets a site answer the reporter and tell the author (Pasal 10(3)–(5)). */
 export const REPORT_RESOLVED_EVENT = 'report.resolved';
@@ -52,7 +53,7 @@ export async function reviewReport(deps: Pick<AppDeps, 'store' | 'now'>, princip
   }
   const now = deps.now();
   const set = { state: 'reviewed', reviewedAt: now, reviewedBy: principal.id };
-  await Report.collection.updateOne({ _id: report._id } as never, { $set: set });
+  await updateFields(Report, report._id, { $set: set });
   await Audit.create({ actor: principal.id, action: 'report.review', target: `report:${report._id}`, siteId: report.siteId, before: { state: report.state ?? 'received' }, after: { state: 'reviewed' }, at: now });
   return { ...report, ...set } as ReportDoc;
 }

@@ -1,37 +1,16 @@
 import { Router } from 'express';
 import { toCommentView } from '../comments/serialize';
 import { getComment } from '../comments/list-comments';
-import type { AppDeps } from '../http/deps';
+import type { AppDeps } from '../deps';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
 import type { SiteDirectory } from '../sites/site-directory';
-import type { ReportDoc } from '../store/models';
 import { canAccessSite } from '../auth/principal';
-import { deadlineBasisOf } from '../deadlines/due-at';
 import { reportComment } from './report-comment';
 import { reviewReport } from './resolve-reports';
 import { reportSchema } from './schema';
-
-/** A report as the API shows it: its Pasal 10 state, its deadline and the clock it runs on. */
-export function toReportView(r: ReportDoc) {
-  const clock = deadlineBasisOf({ dueAt: r.dueAt, reported: true, urgent: r.urgent });
-  return {
-    id: r._id,
-    commentId: r.commentId,
-    siteId: r.siteId,
-    reporterId: r.reporterId,
-    reason: r.reason,
-    note: r.note ?? undefined,
-    at: r.at,
-    state: r.state ?? 'received',
-    dueAt: r.dueAt ?? undefined,
-    deadline: clock,
-    reviewedAt: r.reviewedAt ?? undefined,
-    reviewedBy: r.reviewedBy ?? undefined,
-    resolvedAt: r.resolvedAt ?? undefined,
-    resolvedBy: r.resolvedBy ?? undefined,
-  };
-}
+import { toReportView } from './report-view';
+import type { ReportDoc } from '../store/models';
 
 /** `POST /v1/comments/:id/reports` (site token, for a reader) and `GET` of a comment's reports. */
 export function reportRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {

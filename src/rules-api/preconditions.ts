@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { etagOf } from './rule-files';
 
 /** The conditional headers of a write, as sent. */

@@ -1,5 +1,5 @@
-import type { RuleProvider } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { RuleProvider } from '../deps';
+import { AppError } from '../errors';
 import type { RuleFileSummary } from '../moderation';
 import { etagOf, readRuleFile, readRuleFiles } from './rule-files';
 

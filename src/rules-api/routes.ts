@@ -1,7 +1,7 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
 import { getRuleFile, listRuleFiles } from './read-rules';
@@ -16,8 +16,8 @@ export const ruleFileBodyLimit = '1mb';
 const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];
 
 const candidate = z.strictObject({ name: z.string().max(100), content: z.string().max(1_000_000) });
-const validateSchema = z.union([candidate, z.strictObject({ files: z.array(candidate).min(1).max(100) })]);
-const putJsonSchema = z.strictObject({ content: z.string().max(1_000_000) });
+export const validateSchema = z.union([candidate, z.strictObject({ files: z.array(candidate).min(1).max(100) })]);
+export const putJsonSchema = z.strictObject({ content: z.string().max(1_000_000) });
 
 /** Refuses a body of another type with 415 before any parser reads it. */
 function requireBodyType(types: string[], message: string): RequestHandler {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { RULE_FILE_NAME, isRuleFileName } from '../rules/names';
 import { writeRuleFileAtomically as writeAtomically } from '../rules/write-rule-file';
 

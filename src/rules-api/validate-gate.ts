@@ -1,5 +1,5 @@
-import { AppError } from '../http/errors';
-import { TokenBuckets } from '../http/middleware/rate-limit';
+import { AppError } from '../errors';
+import { TokenBuckets } from '../token-buckets';
 
 /** Limits of the expensive validation work: per principal per minute, and at once on this instance. */
 export interface ValidateGateLimits {
@@ -29,8 +29,8 @@ export function createValidateGate(limits: ValidateGateLimits, now?: () => numbe
     for(principalId) {
       return async (work) => {
         const wait = buckets.take(principalId);
-        if (wait > 0) throw new AppError('rate_limited', 'Too many rule validations for this token; retry after the Retry-After delay.', undefined, { 'Retry-After': String(Math.max(1, Math.ceil(wait))) });
-        if (running >= limits.maxConcurrent) throw new AppError('rate_limited', 'Another rule validation is running on this instance; retry shortly.', undefined, { 'Retry-After': '2' });
+        if (wait > 0) throw new AppError('rate_limited', 'Too many rule validations for this token; retry after the Retry-After delay.', undefined, { retryAfterSeconds: wait });
+        if (running >= limits.maxConcurrent) throw new AppError('rate_limited', 'Another rule validation is running on this instance; retry shortly.', undefined, { retryAfterSeconds: 2 });
         running++;
         try {
           return await work();

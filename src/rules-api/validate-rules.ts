@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { RulesetIssue } from '../moderation';
 import { readCleanSample } from '../rules/clean-sample';
 import { defaultCostGate, judgeCost, type CostGate } from '../rules/cost-gate';

@@ -4,7 +4,7 @@ import { createAuthenticator, type Authenticator } from '../auth/authenticate';
 import type { Config } from '../config';
 import { EventLog } from '../events/event-log';
 import { createApp } from '../http/app';
-import type { RuleProvider } from '../http/deps';
+import type { RuleProvider } from '../deps';
 import { createLogger, type Logger } from '../logger';
 import { createMetrics, type Metrics } from '../metrics';
 import type { RuleService, RuleServiceOptions } from '../rules/watcher';

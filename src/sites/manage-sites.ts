@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { issueToken } from '../auth/tokens';
 import type { Role } from '../auth/principal';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { isDuplicateKey } from '../store/errors';
 import type { Models } from '../store/models';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { Models } from '../store/models';
 import { newWebhookSecret } from './manage-sites';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import { categoryOrFamilySchema } from '../rules/names';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
@@ -10,7 +10,7 @@ import { DEFAULT_SECRET_GRACE_HOURS, rotateWebhookSecret } from './rotate-webhoo
 import type { SiteDirectory } from './site-directory';
 import { redactUrl, webhookUrlSchema } from './webhook-url';
 
-const policySchema = z.strictObject({
+export const policySchema = z.strictObject({
   preModeration: z.boolean().optional(),
   strictness: z.enum(['lenient', 'standard', 'strict']).optional(),
   /** The language of every reason's message (rule files' and intake's). */
@@ -28,20 +28,22 @@ const policySchema = z.strictObject({
   offenderWindowDays: z.number().positive().max(365).optional(),
 });
 
-const createSiteSchema = z.strictObject({
+export const createSiteSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes, 2–63 characters'),
   name: z.string().trim().min(1).max(200),
   webhookUrl: webhookUrlSchema.optional(),
   policy: policySchema.optional(),
 });
 
-const rotateSchema = z.strictObject({ graceHours: z.number().min(0).max(24 * 7).default(DEFAULT_SECRET_GRACE_HOURS) });
+export const rotateSchema = z.strictObject({ graceHours: z.number().min(0).max(24 * 7).default(DEFAULT_SECRET_GRACE_HOURS) });
 
-const createPrincipalSchema = z.strictObject({
+export const createPrincipalSchema = z.strictObject({
   role: z.enum(['site', 'moderator', 'admin', 'legal']),
   siteIds: z.array(z.string().min(1).max(100)).max(1000).default([]),
   name: z.string().trim().min(1).max(200).optional(),
 });
+
+export const updateSiteSchema = z.strictObject({ name: z.string().trim().min(1).max(200).optional(), webhookUrl: webhookUrlSchema.optional(), policy: policySchema.optional() });
 
 /** Admin routes that create sites and tokens; a token is shown once and stored hashed. */
 export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
@@ -63,7 +65,7 @@ export function siteRoutes(deps: AppDeps & { sites: SiteDirectory }): Router {
   });
 
   router.patch('/v1/sites/:id', admin, async (req, res) => {
-    const input = parseBody(z.strictObject({ name: z.string().trim().min(1).max(200).optional(), webhookUrl: webhookUrlSchema.optional(), policy: policySchema.optional() }), req.body);
+    const input = parseBody(updateSiteSchema, req.body);
     const id = String(req.params.id);
     const before = await Site.findById(id).lean();
     if (!before) throw new AppError('not_found', `No site ${id}.`);

@@ -1,6 +1,6 @@
 import { canAccessSite, type Principal } from '../auth/principal';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { AuthorDoc } from '../store/models';
 import type { BanInput } from './schema';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../http/deps';
+import type { AppDeps } from '../deps';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody, parseParams } from '../http/validate';
 import type { SiteDirectory } from '../sites/site-directory';

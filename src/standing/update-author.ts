@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { claimLock, releaseLock } from '../decisions/claim-lock';
+import { claimKeys, withClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { AuthorDoc } from '../store/models';
+import { insertOnce, updateFields } from '../store/documents';
 
 /** The fields of a standing document a writer may change. */
 export type AuthorPatch = Partial<Pick<AuthorDoc, 'history' | 'bannedUntil' | 'banReason'>>;
@@ -17,29 +17,23 @@ export type AuthorPatch = Partial<Pick<AuthorDoc, 'history' | 'bannedUntil' | 'b
  * or undefined to write nothing. Throws when the claim cannot be had.
  */
 export async function updateAuthor(store: Store, key: { siteId: string; authorId: string; id: string }, mutate: (doc: AuthorDoc | null) => AuthorPatch | undefined, opts: { tries?: number; now: () => Date }): Promise<AuthorDoc | null> {
-  const lock = `author:${key.id}`;
   const { Author } = store.models;
-  for (let attempt = 0; attempt < (opts.tries ?? 60); attempt += 1) {
-    if (await claimLock(store.conn, lock, { owner: 'standing', staleMs: 10_000 })) {
-      try {
-        const doc = (await Author.findById(key.id).lean()) as AuthorDoc | null;
-        const patch = mutate(doc);
-        if (!patch) return doc;
-        const now = opts.now();
-        if (!doc) {
-          const fresh = { _id: key.id, siteId: key.siteId, authorId: key.authorId, history: [], ...patch, createdAt: now, updatedAt: now, revision: 0 };
-          await Author.collection.insertOne(fresh as never);
-          return fresh as unknown as AuthorDoc;
-        }
-        const unset = Object.entries(patch).filter(([, v]) => v === undefined).map(([k]) => k);
-        const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-        await Author.collection.updateOne({ _id: key.id } as never, { $set: { ...set, updatedAt: now, revision: ((doc as { revision?: number }).revision ?? 0) + 1 }, ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}) });
-        return { ...doc, ...patch } as AuthorDoc;
-      } finally {
-        await releaseLock(store.conn, lock);
-      }
+  const done = await withClaim(store.conn, claimKeys.author(key.id), { owner: 'standing', staleMs: 10_000, tries: opts.tries ?? 60 }, async () => {
+    const doc = (await Author.findById(key.id).lean()) as AuthorDoc | null;
+    const patch = mutate(doc);
+    if (!patch) return doc;
+    const now = opts.now();
+    if (!doc) {
+      const fresh = { _id: key.id, siteId: key.siteId, authorId: key.authorId, history: [], ...patch, createdAt: now, updatedAt: now, revision: 0 };
+      // under the claim nobody else inserts it: a duplicate means a writer skipped the claim
+      if (!(await insertOnce(Author, fresh))) throw new Error(`the standing ${key.id} appeared while it was claimed`);
+      return fresh as unknown as AuthorDoc;
     }
-    await sleep(2 + Math.floor(Math.random() * 8) + attempt);
-  }
+    const unset = Object.entries(patch).filter(([, v]) => v === undefined).map(([k]) => k);
+    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    await updateFields(Author, key.id, { $set: { ...set, updatedAt: now, revision: ((doc as { revision?: number }).revision ?? 0) + 1 }, ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, 1])) } : {}) });
+    return { ...doc, ...patch } as AuthorDoc;
+  });
+  if (done) return done.value;
   throw new Error(`could not claim the standing of ${key.id}`);
 }

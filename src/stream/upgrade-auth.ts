@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { bearerToken } from '../http/middleware/auth';
-import { errorCatalogue, type ErrorCode } from '../http/errors';
+import { errorCatalogue, type ErrorCode } from '../errors';
 
 /** The sub-protocol a stream client must offer; the server selects it. */
 export const STREAM_PROTOCOL = 'saring.v1';

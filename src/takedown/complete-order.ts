@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { decideComment, type DecideDeps } from '../decisions/decide-comment';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { readOrder } from './order-access';
 import { orderState } from './order-view';

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { Models, TakedownOrderDoc } from '../store/models';
 
 /**

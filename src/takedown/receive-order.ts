@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal';
-import type { AppDeps } from '../http/deps';
-import { AppError } from '../http/errors';
+import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
-import { isDuplicateKey } from '../store/errors';
 import type { TakedownOrderDoc } from '../store/models';
 import { WITHDRAWN_WEBHOOK_EVENT } from '../reports/report-comment';
 import { takedownDueAt, takedownOrderId } from './basis';
@@ -13,6 +12,7 @@ import { resolveItems, type ResolvedItem } from './resolve-items';
 import type { TakedownOrderInput } from './schema';
 import { updateOrder } from './update-order';
 import { withdrawForOrder, type OrderComment } from './withdraw-comment';
+import { insertOnce } from '../store/documents';
 
 export type TakedownDeps = Pick<AppDeps, 'store' | 'events' | 'now' | 'logger'> & { sites: SiteDirectory };
 
@@ -54,12 +54,7 @@ async function storeOrder(deps: TakedownDeps, principal: Principal, input: Taked
     updatedAt: now,
     revision: 0,
   };
-  try {
-    await TakedownOrder.collection.insertOne(doc as never);
-    return { order: doc as unknown as TakedownOrderDoc, created: true };
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
+  if (await insertOnce(TakedownOrder, doc)) return { order: doc as unknown as TakedownOrderDoc, created: true };
   const existing = (await TakedownOrder.findById(doc._id).lean()) as TakedownOrderDoc | null;
   if (!existing) throw new AppError('conflict', 'The order is being stored right now; send it again.');
   if (existing.inputHash !== doc.inputHash || !canSeeOrder(principal, existing)) {

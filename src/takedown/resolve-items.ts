@@ -1,5 +1,5 @@
 import { canAccessSite, visibleSites, type Principal } from '../auth/principal';
-import { AppError, type ErrorDetail } from '../http/errors';
+import { AppError, type ErrorDetail } from '../errors';
 import type { CommentDoc, Models } from '../store/models';
 import { MAX_COMMENTS, type TakedownItemInput } from './schema';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { readableSites } from '../auth/site-scope';
-import type { AppDeps } from '../http/deps';
+import type { AppDeps } from '../deps';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import type { SiteDirectory } from '../sites/site-directory';

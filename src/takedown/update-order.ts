@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { claimLock, releaseLock } from '../decisions/claim-lock';
-import { AppError } from '../http/errors';
+import { claimKeys, withClaim } from '../store/claims';
+import { AppError } from '../errors';
 import type { Store } from '../store/connect';
 import type { TakedownOrderDoc } from '../store/models';
+import { updateFields } from '../store/documents';
 
 /** The fields of an order a writer may change. */
 export type OrderPatch = Partial<Pick<TakedownOrderDoc, 'siteIds' | 'comments' | 'warnings' | 'completedAt' | 'completedBy' | 'completionNote' | 'overdueNotifiedAt'>>;
@@ -15,23 +15,16 @@ export type OrderPatch = Partial<Pick<TakedownOrderDoc, 'siteIds' | 'comments' |
  * says whether it wrote. 409 when the claim cannot be had.
  */
 export async function updateOrder(store: Store, id: string, mutate: (order: TakedownOrderDoc) => OrderPatch | undefined, opts: { now: () => Date; tries?: number }): Promise<{ order: TakedownOrderDoc; written: boolean } | undefined> {
-  const lock = `takedown:${id}`;
-  for (let attempt = 0; attempt < (opts.tries ?? 40); attempt += 1) {
-    if (await claimLock(store.conn, lock, { owner: 'takedown', staleMs: 30_000 })) {
-      try {
-        const order = (await store.models.TakedownOrder.findById(id).lean()) as TakedownOrderDoc | null;
-        if (!order) return undefined;
-        const patch = mutate(order);
-        if (!patch) return { order, written: false };
-        const updatedAt = opts.now();
-        const revision = (order.revision ?? 0) + 1;
-        await store.models.TakedownOrder.collection.updateOne({ _id: id } as never, { $set: { ...patch, updatedAt, revision } });
-        return { order: { ...order, ...patch, updatedAt, revision } as TakedownOrderDoc, written: true };
-      } finally {
-        await releaseLock(store.conn, lock);
-      }
-    }
-    await sleep(3 + Math.floor(Math.random() * 10) + attempt);
-  }
+  const done = await withClaim(store.conn, claimKeys.takedownOrder(id), { owner: 'takedown', staleMs: 30_000, tries: opts.tries ?? 40 }, async () => {
+    const order = (await store.models.TakedownOrder.findById(id).lean()) as TakedownOrderDoc | null;
+    if (!order) return undefined;
+    const patch = mutate(order);
+    if (!patch) return { order, written: false };
+    const updatedAt = opts.now();
+    const revision = (order.revision ?? 0) + 1;
+    await updateFields(store.models.TakedownOrder, id, { $set: { ...patch, updatedAt, revision } });
+    return { order: { ...order, ...patch, updatedAt, revision } as TakedownOrderDoc, written: true };
+  });
+  if (done) return done.value;
   throw new AppError('conflict', `The take-down order ${id} is being changed right now; try again.`);
 }

@@ -1,10 +1,11 @@
 import type { Principal } from '../auth/principal';
 import { earlierDue } from '../deadlines/due-at';
-import { AppError } from '../http/errors';
-import { withCommentClaim } from '../reports/comment-claim';
+import { AppError } from '../errors';
+import { withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { takedownReason } from './basis';
+import { updateCommentAtRevision } from '../store/comment-writes';
 
 /** One covered comment as the order records it (the evidence of Pasal 20(2)). */
 export type OrderComment = TakedownOrderDoc['comments'][number];
@@ -39,12 +40,12 @@ function entryOf(fresh: CommentDoc, extra: Partial<OrderComment>): OrderComment 
  */
 export async function withdrawForOrder(deps: { store: Store; now: () => Date }, principal: Principal, order: TakedownOrderDoc, commentId: string, known?: OrderComment): Promise<Withdrawal | undefined> {
   const result = await withCommentClaim(deps.store, commentId, `takedown:${order._id}`, async (fresh): Promise<Withdrawal> => {
-    const { Comment, Audit } = deps.store.models;
+    const { Audit } = deps.store.models;
     const ids = fresh.takedownOrderIds ?? [];
     const now = deps.now();
     if (ids.includes(order._id)) return { entry: known ?? entryOf(fresh, { withdrawnAt: fresh.withdrawnAt ?? now, withdrawnBy: principal.id }), changed: false };
     if (fresh.status === 'rejected') {
-      await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { takedownOrderIds: [...ids, order._id] } });
+      await updateCommentAtRevision(deps.store.models, fresh, { $set: { takedownOrderIds: [...ids, order._id] } });
       return { entry: entryOf(fresh, { alreadyRemoved: true, withdrawnAt: fresh.decision?.decidedAt ?? fresh.updatedAt, withdrawnBy: fresh.decision?.decidedBy ?? undefined }), changed: false };
     }
     const prior = fresh.decision ?? fresh.autoDecision;
@@ -69,8 +70,7 @@ export async function withdrawForOrder(deps: { store: Store; now: () => Date }, 
       updatedAt: now,
       revision,
     };
-    const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
-    if (res.matchedCount === 0) throw new AppError('conflict', 'A comment of the order changed while it was withdrawn; send the order again.');
+    if (!(await updateCommentAtRevision(deps.store.models, fresh, { $set: set }))) throw new AppError('conflict', 'A comment of the order changed while it was withdrawn; send the order again.');
     await Audit.create({
       actor: principal.id,
       action: 'comment.takedown',

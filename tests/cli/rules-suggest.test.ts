@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { main } from '../../src/cli/index';
-import { compileRuleset } from '../../src/moderation';
+import { compileRuleset } from '../../src/rules/compile';
 import { ruleSchema } from '../../src/rules/schema';
 import { captureIo } from './capture-io';
 

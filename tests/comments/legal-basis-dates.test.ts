@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { RulesetError } from '../../src/moderation';
+import { RulesetError } from '../../src/moderation/errors';
 import { loadRulesetFromDir } from '../../src/rules/load';
 import { ADMIN_TOKEN, aComment, createSite, RULES_DIR } from '../support/app';
 import { startClockedInstance, type ClockedInstance } from '../reports/clocked-live';

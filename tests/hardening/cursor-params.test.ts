@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { decodeCursor, encodeCursor } from '../../src/comments/cursor';
-import { AppError } from '../../src/http/errors';
+import { decodeCursor, encodeCursor } from '../../src/store/cursor';
+import { AppError } from '../../src/errors';
 import { ADMIN_TOKEN, buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
 
 const b64 = (json: string) => Buffer.from(json).toString('base64url');

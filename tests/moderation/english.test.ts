@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { RegExpMatcher, SyntaxKind, englishDataset, englishRecommendedTransformers, type Node, type ParsedPattern } from 'obscenity';
-import { moderate, normalize } from '../../src/moderation';
+import { moderate } from '../../src/moderation';
+import { normalize } from '../../src/moderation/normalize/pipeline';
 import { INDONESIAN_WHITELIST, englishMatcherOptions, findEnglishProfanity, readsEnglish } from '../../src/moderation/english';
 import { shippedRuleset } from './shipped-rules';
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { moderate, normalize } from '../../src/moderation';
+import { moderate } from '../../src/moderation';
+import { normalize } from '../../src/moderation/normalize/pipeline';
 import { foldText, originalEnd, originalStart } from '../../src/moderation/normalize/fold-text';
 import { lexicalForm } from '../../src/moderation/normalize/lexical';
 import { tokenSpan } from '../../src/moderation/normalize/pipeline';

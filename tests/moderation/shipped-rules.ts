@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
-import { compileRuleset, type CompiledRuleset } from '../../src/moderation';
+import { type CompiledRuleset } from '../../src/moderation';
+import { compileRuleset } from '../../src/rules/compile';
 
 /** Repository root and the shipped rules directory. */
 export const REPO_ROOT = path.resolve(__dirname, '../..');

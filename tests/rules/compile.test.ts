@@ -1,4 +1,6 @@
-import { compileRuleset, moderate, RulesetError, type RulesetIssue } from '../../src/moderation';
+import { moderate, type RulesetIssue } from '../../src/moderation';
+import { RulesetError } from '../../src/moderation/errors';
+import { compileRuleset } from '../../src/rules/compile';
 import { ruleFileJsonSchema } from '../../src/rules/schema';
 
 const GOOD = `category: kasar.directed

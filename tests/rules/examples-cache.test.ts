@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compileRuleset, RulesetError } from '../../src/moderation';
+import { RulesetError } from '../../src/moderation/errors';
+import { compileRuleset } from '../../src/rules/compile';
 import { ExamplesCache } from '../../src/rules/examples-cache';
 import { loadRulesetFromDir } from '../../src/rules/load';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compileRuleset } from '../../src/moderation';
+import { compileRuleset } from '../../src/rules/compile';
 import { runRulesValidate } from '../../src/cli/rules-validate';
 import { reportSchema } from '../../src/reports/schema';
 import { loadRulesetFromDir, misnamedRuleFiles } from '../../src/rules/load';

@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { moderate, RulesetError, type CompiledRuleset } from '../../src/moderation';
+import { moderate, type CompiledRuleset } from '../../src/moderation';
+import { RulesetError } from '../../src/moderation/errors';
 import { loadRulesetFromDir, readRuleSources } from '../../src/rules/load';
 import { RuleService } from '../../src/rules/watcher';
 

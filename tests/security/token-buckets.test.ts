@@ -1,4 +1,4 @@
-import { TokenBuckets } from '../../src/http/middleware/rate-limit';
+import { TokenBuckets } from '../../src/token-buckets';
 
 describe('TokenBuckets', () => {
   const clock = () => {

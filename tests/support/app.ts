@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Authenticator } from '../../src/auth/authenticate';
 import { loadConfig, type Config } from '../../src/config';
 import type { EventLog } from '../../src/events/event-log';
-import type { RuleProvider } from '../../src/http/deps';
+import type { RuleProvider } from '../../src/deps';
 import { createLogger, type Logger } from '../../src/logger';
 import { createMetrics, type Metrics } from '../../src/metrics';
 import { loadRulesetFromDir } from '../../src/rules/load';

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Authenticator } from '../../auth/authenticate';
 import type { Principal, Role } from '../../auth/principal';
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 
 declare module 'express-serve-static-core' {
   interface Request {

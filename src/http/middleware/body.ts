@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 
 /**
  * JSON bodies only: a body-carrying request with another content type gets

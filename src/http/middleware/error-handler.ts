@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 import { isStoreUnavailable } from '../../store/errors';
 
 /** Maps body-parser's own errors to catalogued ones. */
@@ -34,11 +34,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     let appErr: AppError;
     if (err instanceof AppError) appErr = err;
-    else if (isStoreUnavailable(err)) appErr = new AppError('store_unavailable', undefined, undefined, { 'Retry-After': '2' });
+    else if (isStoreUnavailable(err)) appErr = new AppError('store_unavailable', undefined, undefined, { retryAfterSeconds: 2 });
     else appErr = fromBodyParser(err) ?? fromCastError(err) ?? new AppError('internal');
     if (appErr.code === 'internal') logger.error({ err, requestId: req.id }, 'unhandled error');
     else if (appErr.code === 'store_unavailable') logger.warn({ requestId: req.id, err: { name: err?.name, message: err?.message } }, 'store unavailable');
-    res.set(appErr.headers);
+    if (appErr.retryAfterSeconds !== undefined) res.set('Retry-After', String(appErr.retryAfterSeconds));
     if (appErr.code === 'store_unavailable' && !res.get('Retry-After')) res.set('Retry-After', '2');
     res.status(appErr.status).json({
       error: { code: appErr.code, message: appErr.message, ...(appErr.details ? { details: appErr.details } : {}), requestId: String(req.id ?? '') },

@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 /**
  * Opaque page cursors: the sort key of the last item and its `_id`, so the

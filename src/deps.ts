@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { Authenticator } from '../auth/authenticate';
-import type { Config } from '../config';
-import type { EventPublisher } from '../events/types';
-import type { Metrics } from '../metrics';
-import type { CompiledRuleset } from '../moderation';
-import type { ReloadResult } from '../rules/watcher';
-import type { Store } from '../store/connect';
+import type { Authenticator } from './auth/authenticate';
+import type { Config } from './config';
+import type { EventPublisher } from './events/types';
+import type { Metrics } from './metrics';
+import type { CompiledRuleset } from './moderation';
+import type { ReloadResult } from './rules/watcher';
+import type { Store } from './store/connect';
 
 /** Anything that hands out the current (last good) ruleset. */
 export interface RuleProvider {

@@ -1,6 +1,9 @@
 /**
- * One error type with a code and a status, and the catalogue of codes.
- * The error middleware turns anything into `{ error: { code, message, details?, requestId } }`.
+ * The error catalogue and the one application error, shared by every use case
+ * and every entry point. A code's `status` is the class of refusal it is (the
+ * HTTP status the API answers with; the CLI reads it as "the caller's fault or
+ * ours"); turning an error into a response is the HTTP layer's job
+ * (src/http/middleware/error-handler.ts), into an exit code the CLI's.
  */
 export const errorCatalogue = {
   bad_json: { status: 400, message: 'The request body is not valid JSON.' },
@@ -27,18 +30,33 @@ export interface ErrorDetail {
   [key: string]: unknown;
 }
 
-/** The one application error: a catalogued code, its HTTP status, a public message and details. */
+/** The one application error: a catalogued code, its status, a public message and details. */
 export class AppError extends Error {
   readonly status: number;
-  readonly headers: Record<string, string>;
+  /** Whole seconds after which a retry may succeed (rate limits, a store outage); the API sends it as Retry-After. */
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly details?: ErrorDetail[],
-    headers: Record<string, string> = {},
+    opts: { retryAfterSeconds?: number } = {},
   ) {
     super(message ?? errorCatalogue[code].message);
     this.status = errorCatalogue[code].status;
-    this.headers = headers;
+    if (opts.retryAfterSeconds !== undefined) this.retryAfterSeconds = Math.max(1, Math.ceil(opts.retryAfterSeconds));
   }
+}
+
+/**
+ * True when the error refuses what the caller asked (bad input, a conflict,
+ * something missing) rather than failing on our side: the CLI prints it as a
+ * usage error, the API answers with a 4xx.
+ */
+export function isRefusal(err: unknown): err is AppError {
+  return err instanceof AppError && err.status < 500;
+}
+
+/** The message of a refusal with its details, for a terminal: `The request body is invalid: no such site: x`. */
+export function describeRefusal(err: AppError): string {
+  return err.details?.length ? err.details.map((d) => d.message).join('; ') : err.message;
 }
