@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimLock, releaseLock } from '../decisions/claim-lock';
 import type { Store } from '../store/connect';
+import type { PendingEffect } from '../store/effects';
 import type { AuthorDoc } from '../store/models';
 
-/** The fields of a standing document a writer may change. */
-export type AuthorPatch = Partial<Pick<AuthorDoc, 'history' | 'bannedUntil' | 'banReason'>>;
+/** The fields of a standing document a writer may change (with the side effects the change implies, src/effects/). */
+export type AuthorPatch = Partial<Pick<AuthorDoc, 'history' | 'bannedUntil' | 'banReason'>> & { effects?: PendingEffect[]; effectsAt?: Date };
 
 /**
  * Read-modify-write of one `authors` document under a claim

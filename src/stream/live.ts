@@ -7,15 +7,14 @@ import type { EventLog } from '../events/event-log';
 import { startEventPoller, type EventPollerOptions } from '../events/event-poller';
 import { startEventRetention } from '../events/event-retention';
 import type { Metrics } from '../metrics';
-import { createSiteDirectory } from '../sites/site-directory';
 import type { Store } from '../store/connect';
-import { enqueueOnFinalStatus } from '../webhooks/enqueue';
+import { startEffectRelay, type EffectRelayOptions } from '../effects/effect-relay';
 import { startWebhookWorker, type WebhookWorkerOptions } from '../webhooks/webhook-worker';
 import { attachStreamServer, type StreamServerOptions } from './stream-server';
 import { StreamHub, type StreamHubOptions } from './stream-hub';
 
 export interface LiveDeps {
-  config: Readonly<Pick<Config, 'eventRetentionHours'>> & { limits?: Pick<Config['limits'], 'stream'> };
+  config: Readonly<Pick<Config, 'eventRetentionHours'> & Partial<Pick<Config, 'webhookRetentionDays'>>> & { limits?: Pick<Config['limits'], 'stream'> };
   store: Store;
   auth: Authenticator;
   events: EventLog;
@@ -29,6 +28,8 @@ export interface LiveOptions {
   stream?: Pick<StreamServerOptions, 'replayOverlapMs' | 'maxReplay' | 'revalidateMs' | 'maxReplaysPerPrincipal'>;
   poller?: EventPollerOptions | false;
   webhooks?: WebhookWorkerOptions | false;
+  /** The relay of side effects left pending (src/effects/); it runs even when `webhooks` is off. */
+  effects?: EffectRelayOptions;
 }
 
 /** The live side of one instance, started next to the http server. */
@@ -38,15 +39,16 @@ export interface Live {
   stopAccepting(): void;
   /** Closes every stream socket with 1001. */
   closeSockets(): Promise<void>;
-  /** Stops the poller, the webhook worker and the sweeps (before the store closes). */
+  /** Stops the poller, the effect relay, the webhook worker and the sweeps (before the store closes). */
   stop(): Promise<void>;
 }
 
 /**
  * Wires the live stream onto `server`: the hub receives every event of the
  * log (local at once, other instances' through the poller), the `upgrade`
- * handler serves `/v1/stream`, final statuses queue webhooks that the worker
- * delivers, and old events and claims are swept.
+ * handler serves `/v1/stream`, the effect relay carries out side effects
+ * their writers left pending (events, webhook deliveries), the worker
+ * delivers webhooks, and old events and claims are swept.
  */
 export function startLive(server: Server, deps: LiveDeps, opts: LiveOptions = {}): Live {
   const onError = (what: string) => (err: unknown) => deps.logger.warn({ err }, what);
@@ -59,9 +61,8 @@ export function startLive(server: Server, deps: LiveDeps, opts: LiveOptions = {}
   const stopRetention = startEventRetention(deps.store.models, { retentionHours: deps.config.eventRetentionHours, now, onError: onError('event retention sweep failed') });
   const lockSweep = setInterval(() => void pruneLocks(deps.store.conn, new Date(now().getTime() - 3_600_000)).catch(onError('lock sweep failed')), 600_000);
   lockSweep.unref();
-  const sites = createSiteDirectory(deps.store.models);
-  const stopEnqueue = enqueueOnFinalStatus(deps.events, { models: deps.store.models, sites, now, onError: onError('could not queue a webhook') });
-  const worker = opts.webhooks === false ? undefined : startWebhookWorker({ models: deps.store.models, conn: deps.store.conn }, { now, onError: onError('webhook delivery failed'), ...opts.webhooks });
+  const effects = startEffectRelay({ store: deps.store, events: deps.events }, { onError: onError('effect relay failed'), ...opts.effects });
+  const worker = opts.webhooks === false ? undefined : startWebhookWorker({ store: deps.store }, { now, retentionDays: deps.config.webhookRetentionDays, onError: onError('webhook delivery failed'), ...opts.webhooks });
 
   return {
     hub,
@@ -70,10 +71,9 @@ export function startLive(server: Server, deps: LiveDeps, opts: LiveOptions = {}
     async stop() {
       stream.close();
       unsubscribe();
-      stopEnqueue();
       stopRetention();
       clearInterval(lockSweep);
-      await Promise.all([poller?.stop(), worker?.stop()]);
+      await Promise.all([poller?.stop(), effects.stop(), worker?.stop()]);
       await hub.closeAll();
       await deps.events.close();
     },

@@ -20,7 +20,7 @@ describe('reader reports as Permenkominfo 5/2020 Pasal 10 asks (real store, inje
     site = created.token;
     secret = created.webhookSecret;
     mod = await createPrincipal(t.app, 'moderator', ['site-p10']);
-    worker = startWebhookWorker({ models: t.store.models, conn: t.store.conn }, { pollMs: 50, now: () => t.clock.now });
+    worker = startWebhookWorker({ store: t.store }, { pollMs: 50, now: () => t.clock.now });
   });
   afterAll(async () => {
     await worker.stop();
