@@ -41,11 +41,11 @@ export function startEffectRelay(deps: EffectDeps, opts: EffectRelayOptions = {}
   let stopped = false;
   let inFlight: Promise<number> | undefined;
 
-  const runCollection = async (collection: EffectHostCollection): Promise<number> => {
+  const runCollection = async (collection: EffectHostCollection, halted: () => boolean): Promise<number> => {
     const hosts = await findEffectHosts(deps.store, collection, new Date(Date.now() - graceMs), batch);
     const queue = [...hosts];
     const worker = async () => {
-      for (let host = queue.shift(); host && !stopped; host = queue.shift()) {
+      for (let host = queue.shift(); host && !halted(); host = queue.shift()) {
         await carryOutEffects(deps, { collection, id: host._id, revision: host.revision }, host.effects ?? [], 'store-first').catch((err: unknown) => opts.onError?.(err));
       }
     };
@@ -53,15 +53,15 @@ export function startEffectRelay(deps: EffectDeps, opts: EffectRelayOptions = {}
     return hosts.length;
   };
 
-  const runOnce = async (): Promise<number> => {
+  const runPass = async (halted: () => boolean): Promise<number> => {
     let seen = 0;
-    for (const collection of HOSTS) seen += await runCollection(collection);
+    for (const collection of HOSTS) seen += await runCollection(collection, halted);
     return seen;
   };
 
   const loop = async () => {
     if (stopped) return;
-    inFlight = runOnce().catch((err: unknown) => {
+    inFlight = runPass(() => stopped).catch((err: unknown) => {
       opts.onError?.(err);
       return 0;
     });
@@ -73,7 +73,7 @@ export function startEffectRelay(deps: EffectDeps, opts: EffectRelayOptions = {}
   let timer: NodeJS.Timeout | undefined = setTimeout(loop, 0);
 
   return {
-    runOnce,
+    runOnce: () => runPass(() => false),
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

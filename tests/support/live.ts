@@ -18,10 +18,11 @@ export interface LiveInstance extends TestApp {
 /**
  * Starts an instance on its own database, or on `dbName` to share one store
  * with another instance (the two-instance tests), on `port` to stand in for a
- * restarted service. Test timings are short by default.
+ * restarted service (`mongoUrl`: a store of the test's own, e.g. one it kills).
+ * Test timings are short by default.
  */
-export async function startLiveInstance(opts: { label?: string; dbName?: string; port?: number; live?: LiveOptions } = {}): Promise<LiveInstance> {
-  const t = await buildTestApp({ label: opts.label ?? 'live', ...(opts.dbName ? { dbName: opts.dbName } : {}) });
+export async function startLiveInstance(opts: { label?: string; dbName?: string; port?: number; live?: LiveOptions; env?: Record<string, string>; mongoUrl?: string } = {}): Promise<LiveInstance> {
+  const t = await buildTestApp({ label: opts.label ?? 'live', ...(opts.dbName ? { dbName: opts.dbName } : {}), ...(opts.env ? { env: opts.env } : {}), ...(opts.mongoUrl ? { mongoUrl: opts.mongoUrl } : {}) });
   const server = http.createServer(t.app);
   const live = startLive(server, { config: t.config, store: t.store, auth: t.auth, events: t.events, logger: createLogger('silent'), metrics: t.metrics }, {
     poller: { intervalMs: 50 },
