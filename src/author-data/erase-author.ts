@@ -30,6 +30,8 @@ async function eraseComment(store: Store, id: string, r: Redaction, now: Date): 
       author: { id: r.pseudonym, name: ERASED },
       ...(fresh.decision ? { decision: redact(fresh.decision, r) } : {}),
       ...(fresh.autoDecision ? { autoDecision: redact(fresh.autoDecision, r) } : {}),
+      // side effects not yet carried out carry the comment too (src/effects/): what they publish later is erased as well
+      ...((fresh as { effects?: unknown[] }).effects ? { effects: redact((fresh as { effects?: unknown[] }).effects, r) } : {}),
       erasedAt: now,
       updatedAt: now,
       revision: fresh.revision + 1,
