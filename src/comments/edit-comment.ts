@@ -72,7 +72,7 @@ export async function editComment(deps: { store: Store }, principal: Principal, 
     const after = { ...fresh, ...changes } as CommentDoc;
     for (const k of Object.keys(unset)) delete (after as unknown as Record<string, unknown>)[k];
     const effects = effectsOf(fresh, after);
-    const $set = { ...changes, ...withEffects(fresh as never, effects, next.now) };
+    const $set = { ...changes, ...withEffects(fresh, effects, next.now) };
     const update = Object.keys(unset).length > 0 ? { $set, $unset: unset } : { $set };
     const res = await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, update);
     if (res.matchedCount === 0) throw new AppError('conflict', 'The comment changed while it was being edited; send the edit again.');

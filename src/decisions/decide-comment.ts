@@ -123,7 +123,7 @@ async function writeDecision(deps: DecideDeps, principal: Principal, before: Com
     // every moderator decision is final, and worth a webhook
     ...webhookEffect(origin, await deps.sites.get(fresh.siteId)),
   ];
-  const $set = { status: input.status, decision, updatedAt: now, revision, ...withEffects(fresh as never, effects, now) };
+  const $set = { status: input.status, decision, updatedAt: now, revision, ...withEffects(fresh, effects, now) };
   const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set, $unset: QUEUE_FIELDS_CLEARED });
   if (res.matchedCount === 0) return undefined;
   await Audit.create({

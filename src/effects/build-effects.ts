@@ -1,5 +1,5 @@
 import type { EventPayloads, EventType } from '../events/types';
-import type { EffectHost, EventEffect, PendingEffect, WebhookEffect } from '../store/effects';
+import type { EventEffect, PendingEffect, WebhookEffect } from '../store/effects';
 import type { SiteDoc } from '../store/models';
 import { WEBHOOK_EVENT } from '../webhooks/payload';
 import { effectId } from './effect-ids';
@@ -37,8 +37,9 @@ export function isFinalStatus(status: string | undefined | null): boolean {
  * when the oldest was written. Spread into the `$set` of the write that records the fact
  * (under the document's claim), so fact and effects are stored together or not at all.
  */
-export function withEffects(host: Pick<EffectHost, 'effects' | 'effectsAt'> | null | undefined, added: PendingEffect[], at: Date): { effects: PendingEffect[]; effectsAt: Date } | Record<string, never> {
+export function withEffects(host: { effects?: unknown[] | null; effectsAt?: Date | null } | null | undefined, added: PendingEffect[], at: Date): { effects: PendingEffect[]; effectsAt: Date } | Record<string, never> {
   if (added.length === 0) return {};
-  const effects = [...(host?.effects ?? []).filter((e) => !added.some((a) => a.id === e.id)), ...added];
+  const pending = (host?.effects ?? []) as PendingEffect[];
+  const effects = [...pending.filter((e) => !added.some((a) => a.id === e.id)), ...added];
   return { effects, effectsAt: host?.effectsAt ?? at };
 }

@@ -78,7 +78,7 @@ async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, 
       : []),
     ...(withdrawn ? webhookEffect({ hostId: fresh._id, revision: comment.revision, at: now }, site, { event: WITHDRAWN_WEBHOOK_EVENT }) : []),
   ];
-  await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { ...set, ...withEffects(fresh as never, effects, now) } });
+  await deps.store.models.Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: { ...set, ...withEffects(fresh, effects, now) } });
   return { comment, withdrawn, effects };
 }
 

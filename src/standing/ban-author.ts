@@ -68,7 +68,7 @@ async function writeBan(deps: StandingDeps, principal: Principal, siteId: string
       const standing = summarizeStanding(siteId, authorId, { ...(doc ?? {}), ...patch } as AuthorDoc, policy, now);
       const effects = [eventEffect({ hostId: id, revision, at: now }, 'author.banned', eventOf(standing), siteId)];
       written = { revision, effects };
-      return { ...patch, ...withEffects(doc as never, effects, now) };
+      return { ...patch, ...withEffects(doc, effects, now) };
     },
     { now: deps.now },
   );

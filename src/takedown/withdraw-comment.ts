@@ -87,7 +87,7 @@ export async function withdrawForOrder(deps: WithdrawDeps, principal: Principal,
       takedownOrderIds: [...ids, order._id],
       updatedAt: now,
       revision,
-      ...withEffects(fresh as never, webhook, now),
+      ...withEffects(fresh, webhook, now),
     };
     const res = await Comment.collection.updateOne({ _id: fresh._id, revision: fresh.revision } as never, { $set: set });
     if (res.matchedCount === 0) throw new AppError('conflict', 'A comment of the order changed while it was withdrawn; send the order again.');
