@@ -1,7 +1,9 @@
 import { claimLock, releaseLock } from '../decisions/claim-lock';
 import type { EventPublisher, EventType, PublishOrder } from '../events/types';
 import type { Store } from '../store/connect';
+import { isDuplicateKey } from '../store/errors';
 import { insertDeliveryOnce } from '../store/deliveries';
+import { markLater } from './done-queue';
 import { keepEffects, readEffectHost, type EffectHostCollection, type PendingEffect } from '../store/effects';
 
 /** What carrying out effects needs: the store and the event log. */
@@ -34,6 +36,20 @@ function claimKey(ref: EffectHostRef): string {
 }
 
 /**
+ * The claim, taken with group commit (under a burst of intake many claims share one
+ * insertMany); when it is held, the usual claim decides (it breaks a stale one).
+ */
+async function claimBatched(store: Store, key: string): Promise<boolean> {
+  try {
+    await store.insertBatched('locks', { _id: key, owner: 'effect-relay', at: new Date() });
+    return true;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
+  return claimLock(store.conn, key, { owner: 'effect-relay', staleMs: 10_000 });
+}
+
+/**
  * Removes the effects `done` from the document, under its claim, if it is still
  * at the revision they were read at. One try: when the claim is taken (a writer
  * is at work), the effects stay pending and the relay clears them later — doing
@@ -41,7 +57,7 @@ function claimKey(ref: EffectHostRef): string {
  */
 export async function markEffectsDone(store: Store, ref: EffectHostRef, done: ReadonlySet<string>): Promise<boolean> {
   const key = claimKey(ref);
-  if (!(await claimLock(store.conn, key, { owner: 'effect-relay', staleMs: 10_000 }))) return false;
+  if (!(await claimBatched(store, key))) return false;
   try {
     const host = await readEffectHost(store, ref.collection, ref.id);
     if (!host || host.revision !== ref.revision) return false;
@@ -68,13 +84,16 @@ export async function carryOutEffects(deps: EffectDeps, ref: EffectHostRef, effe
     await carryOutOne(deps, effect, order);
     done.add(effect.id);
   }
-  await markEffectsDone(deps.store, ref, done);
+  // the writer's fast path does not wait for the marking (bounded, in the background); a relay does
+  if (order === 'live-first') markLater(deps.store, () => markEffectsDone(deps.store, ref, done));
+  else await markEffectsDone(deps.store, ref, done);
 }
 
 /**
  * The writer's fast path, right after the write that stored the fact: the event
- * goes to the live stream at once, then everything is stored and marked done.
- * Never throws — what fails stays pending in the document for the relay.
+ * goes to the live stream at once, then it and the delivery are stored, and the
+ * effects are marked done in the background. Never throws — what fails stays
+ * pending in the document for the relay.
  */
 export function carryOutNow(deps: EffectDeps & { logger?: { warn(obj: object, msg: string): void } }, ref: EffectHostRef, effects: readonly PendingEffect[]): Promise<void> {
   return carryOutEffects(deps, ref, effects, 'live-first').catch((err: unknown) => deps.logger?.warn({ err, [ref.collection]: ref.id }, 'side effects left to the effect relay'));

@@ -26,13 +26,16 @@ export type NewDelivery = Pick<Delivery, 'siteId' | 'commentId' | 'reportId' | '
 
 const deliveries = (store: Store) => store.models.WebhookDelivery.collection;
 
-/** Queues a delivery under its `_id`, once: false when it was already queued (a relay ran twice). */
+/**
+ * Queues a delivery under its `_id`, once: false when it was already queued (a relay ran
+ * twice). Group commit: under a burst many deliveries share one insertMany.
+ */
 export async function insertDeliveryOnce(store: Store, d: NewDelivery): Promise<boolean> {
   const { at, ...fields } = d;
   const row = { ...fields, attempts: 0, status: 'pending', nextAttemptAt: at, createdAt: at, updatedAt: at };
   for (const k of Object.keys(row) as (keyof typeof row)[]) if (row[k] === undefined) delete row[k];
   try {
-    await deliveries(store).insertOne(row as never);
+    await store.insertBatched('webhook_deliveries', row);
     return true;
   } catch (err) {
     if (isDuplicateKey(err)) return false;
