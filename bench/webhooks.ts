@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       '# Webhook benchmark',
       '',
       `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}, store: embedded FerretDB 1.24 (SQLite); 1-minute load average ${load.toFixed(1)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end.`,
-      `A burst of ${BURST} comments the engine approves (final, so each is worth a webhook), from ${CLIENTS} clients, to one site whose receiver answers 200 at once; service, receiver and clients in one process; webhook worker defaults (16 slots, 8 per site, idle poll 1 s, polls again at once while due work remains).`,
+      `A burst of ${BURST} comments the engine approves (final, so each is worth a webhook), from ${CLIENTS} clients, to one site whose receiver answers 200 at once; service, receiver and clients in one process; webhook worker defaults (32 slots, 8 per site, idle poll 1 s, polls again at once while due work remains).`,
       '',
       '| comments | acknowledged (201) | all acknowledged after | last webhook received after | delivered | deliveries/s (burst start → last delivery) | target |',
       '| --- | --- | --- | --- | --- | --- | --- |',

@@ -40,7 +40,7 @@ export interface WebhookWorker {
  */
 export function startWebhookWorker(deps: { store: Store }, opts: WebhookWorkerOptions = {}): WebhookWorker {
   const now = opts.now ?? (() => new Date());
-  const concurrency = opts.concurrency ?? 16;
+  const concurrency = opts.concurrency ?? 32;
   const perSite = opts.perSite ?? 8;
   const attempt = { timeoutMs: opts.timeoutMs ?? 5000, maxAttempts: opts.maxAttempts ?? 10, backoffBaseMs: opts.backoffBaseMs ?? 2000, backoffMaxMs: opts.backoffMaxMs ?? 3_600_000, now };
   const inFlight = new Map<string, { siteId: string; run: Promise<void> }>();

@@ -85,12 +85,12 @@ describe('when the service process is killed with SIGKILL under load and started
       expect([...stats.byStatus.keys()].filter((s) => ![0, 200, 201, 503].includes(s))).toEqual([]);
       const acked = acknowledged(stats);
       expect(stats.count(201)).toBeGreaterThan(100);
-      const report = await settledSideEffects(store.models, 'kill-fx', acked, receiver.received, 120_000);
+      const report = await settledSideEffects(store.models, 'kill-fx', acked, receiver.received, 240_000);
       expect(report).toMatchObject({ duplicateComments: [], missingComments: [], missingEvents: [], duplicateEvents: [], missingWebhooks: [] });
       expect(report.stored).toBe(new Set(acked).size);
     } finally {
       clearTimeout(stopAt);
       load.stop();
     }
-  }, 300_000);
+  }, 480_000);
 });

@@ -64,11 +64,11 @@ describe('when the store is killed and restarted under load, the side effects of
       expect([...stats.byStatus.keys()].filter((s) => ![200, 201, 503].includes(s))).toEqual([]);
       const acked = acknowledged(stats);
       expect(acked.length).toBeGreaterThan(100);
-      const report = await settledSideEffects(a.store.models, 'outage-fx', acked, receiver.received, 120_000);
+      const report = await settledSideEffects(a.store.models, 'outage-fx', acked, receiver.received, 240_000);
       expect(report).toMatchObject({ duplicateComments: [], missingComments: [], missingEvents: [], duplicateEvents: [], missingWebhooks: [] });
     } finally {
       clearTimeout(stopAt);
       load.stop();
     }
-  }, 240_000);
+  }, 420_000);
 });
