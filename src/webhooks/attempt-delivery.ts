@@ -25,6 +25,7 @@ export async function attemptDelivery(store: Store, d: Delivery, opts: AttemptOp
   const id = String(d._id);
   const key = `webhook:${id}:${d.attempts}`;
   if (!(await claimLock(store.conn, key, { owner: 'webhook-worker', staleMs: opts.timeoutMs * 4 }))) return undefined;
+  let recorded = false;
   try {
     const fresh = await readDelivery(store, d._id);
     if (!fresh || fresh.status !== 'pending' || fresh.attempts !== d.attempts) return undefined;
@@ -46,8 +47,11 @@ export async function attemptDelivery(store: Store, d: Delivery, opts: AttemptOp
     if (outcome.error) set.lastError = outcome.error;
     if (status === 'pending') set.nextAttemptAt = new Date(opts.now().getTime() + backoffMs(attempts, opts.backoffBaseMs, opts.backoffMaxMs));
     await recordAttempt(store, d._id, set, opts.now());
+    recorded = true;
     return outcome;
   } finally {
-    await releaseLock(store.conn, key);
+    // a recorded attempt moved `attempts` on, so its claim is never asked for again: the lock sweep
+    // removes it, and the store is spared one write per delivery; an attempt that did not get as far is released
+    if (!recorded) await releaseLock(store.conn, key);
   }
 }
