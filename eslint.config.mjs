@@ -50,8 +50,6 @@ export const dependencyRule = [
   layer(['src/rules/**/*.ts'], ['express', 'ws', 'mongoose', 'logger', 'outsideRules']),
   layer(['src/moderation/*.ts'], ['express', 'ws', 'mongoose', 'logger', 'outsideEngine']),
   layer(['src/moderation/*/**/*.ts'], ['express', 'ws', 'mongoose', 'logger', 'outsideEngineNested']),
-  // TEMP until the effects branch lands: these three are being rewritten there and drop their own mongoose imports
-  layer(['src/events/outbox.ts', 'src/events/event-log.ts', 'src/webhooks/webhook-worker.ts'], ['express', 'ws', 'http', 'stream', 'cli', 'routes', 'roots']),
   { files: ['src/server.ts', 'src/service/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
 ];
 

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     '',
     `Run ${new Date().toISOString()} on ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, Node ${process.version}, store: ${process.env.MONGO_URL ? 'MONGO_URL' : 'embedded FerretDB 1.24 (SQLite)'}.`,
     `Two service instances (child processes A and B, real \`startServer\`) share the store; the moderator sockets run in a third process; all share the machine's cores.`,
-    `Each phase: ${PHASE_MS / 1000} s of \`comment.created\` events (~600 bytes on the wire) published on A through the real EventLog (pushed to A's sockets at once, stored in \`events\` and in A's outbox, which B polls every 50 ms), after a 1.5 s warm-up.`,
+    `Each phase: ${PHASE_MS / 1000} s of \`comment.created\` events (~600 bytes on the wire) published on A through the real EventLog (pushed to A's sockets at once, stored in \`events\` and in A's stream-relay document, which B polls every 50 ms), after a 1.5 s warm-up.`,
     'Latency = receive time at the socket − publish time stamped in the event (ms).',
     `The machine is shared: 1-minute load average ${loadBefore} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end of the run (2 means both cores busy before this benchmark adds its own load).`,
     '',

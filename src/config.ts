@@ -18,6 +18,8 @@ const schema = z.object({
   SARING_MAX_TEXT_LENGTH: z.coerce.number().int().min(1).max(100_000).default(10_000),
   SARING_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('64kb'),
   SARING_EVENT_RETENTION_HOURS: z.coerce.number().positive().default(72),
+  /** Delivered and failed webhook deliveries are deleted this many days after their last attempt (pending ones stay). */
+  SARING_WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(7),
   SARING_WATCH_RULES: z.enum(['true', 'false']).default('true'),
   /** Per token (principal): sustained requests per second and burst; 0 turns the limit off. */
   SARING_RATE_TOKEN_PER_SEC: z.coerce.number().min(0).default(200),
@@ -45,6 +47,7 @@ export interface Config {
   maxTextLength: number;
   bodyLimit: string;
   eventRetentionHours: number;
+  webhookRetentionDays: number;
   watchRules: boolean;
   rateLimits: { token: { perSecond: number; burst: number }; author: { perSecond: number; burst: number } };
   corsOrigins: string[];
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxTextLength: e.SARING_MAX_TEXT_LENGTH,
     bodyLimit: e.SARING_BODY_LIMIT,
     eventRetentionHours: e.SARING_EVENT_RETENTION_HOURS,
+    webhookRetentionDays: e.SARING_WEBHOOK_RETENTION_DAYS,
     watchRules: e.SARING_WATCH_RULES === 'true',
     rateLimits: Object.freeze({
       token: { perSecond: e.SARING_RATE_TOKEN_PER_SEC, burst: e.SARING_RATE_TOKEN_BURST },

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
-import { outboxCollection } from '../events/outbox';
 import { AppError } from '../errors';
 import { claimKeys, deleteClaims, withCommentClaim } from '../store/claims';
+import { rekeyReportDeliveries } from '../store/deliveries';
+import { readStreamRelayDocs, setStreamRelayEvents } from '../store/stream-relay-docs';
 import type { Store } from '../store/connect';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { updateOrder } from '../takedown/update-order';
@@ -29,6 +30,8 @@ async function eraseComment(store: Store, id: string, r: Redaction, now: Date): 
       author: { id: r.pseudonym, name: ERASED },
       ...(fresh.decision ? { decision: redact(fresh.decision, r) } : {}),
       ...(fresh.autoDecision ? { autoDecision: redact(fresh.autoDecision, r) } : {}),
+      // side effects not yet carried out carry the comment too (src/effects/): what they publish later is erased as well
+      ...((fresh as { effects?: unknown[] }).effects ? { effects: redact((fresh as { effects?: unknown[] }).effects, r) } : {}),
       erasedAt: now,
       updatedAt: now,
       revision: fresh.revision + 1,
@@ -40,17 +43,17 @@ async function eraseComment(store: Store, id: string, r: Redaction, now: Date): 
 
 /** Reports the author filed: re-keyed to the pseudonym (their `_id` is comment:reporter), the note gone. */
 async function eraseReportsFiled(store: Store, data: AuthorData, r: Redaction): Promise<void> {
-  const { Report, WebhookDelivery } = store.models;
+  const { Report } = store.models;
   for (const report of data.reportsFiled) {
     const next = { ...report, _id: `${report.commentId}:${r.pseudonym}`, reporterId: r.pseudonym };
     delete (next as { note?: unknown }).note;
     await Report.collection.insertOne(next as never);
     await Report.collection.deleteOne({ _id: report._id } as never);
-    await WebhookDelivery.collection.updateMany({ reportId: report._id } as never, { $set: { reportId: next._id } });
+    await rekeyReportDeliveries(store, report._id, next._id);
   }
 }
 
-/** Audit entries, stream events and outboxes about the author: redacted in place, so the trail stays whole. */
+/** Audit entries, stream events and stream-relay documents about the author: redacted in place, so the trail stays whole. */
 async function redactTrail(store: Store, siteId: string, data: AuthorData, r: Redaction): Promise<{ events: number }> {
   const { Audit, Event } = store.models;
   for (const a of data.audit) {
@@ -61,11 +64,10 @@ async function redactTrail(store: Store, siteId: string, data: AuthorData, r: Re
   const events = await Event.find({ siteId, ...touches }).lean();
   for (const e of events) await Event.collection.updateOne({ _id: e._id } as never, { $set: { data: redact(e.data, r) } });
   const idSet = new Set(ids);
-  const outboxes = outboxCollection(store.conn);
-  for (const box of await outboxes.find({}).toArray()) {
+  for (const box of await readStreamRelayDocs(store.conn)) {
     const about = (d: Record<string, unknown>) => idSet.has(String(d.id)) || d.authorId === r.authorId;
     if (!box.events.some((e) => about(e.event.data))) continue;
-    await outboxes.updateOne({ _id: box._id }, { $set: { events: box.events.map((e) => (about(e.event.data) ? { ...e, event: { ...e.event, data: redact(e.event.data, r) as Record<string, unknown> } } : e)) } });
+    await setStreamRelayEvents(store.conn, box._id, box.events.map((e) => (about(e.event.data as Record<string, unknown>) ? { ...e, event: { ...e.event, data: redact(e.event.data, r) } as typeof e.event } : e)));
   }
   return { events: events.length };
 }

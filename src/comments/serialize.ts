@@ -41,3 +41,6 @@ export function toCommentView(doc: CommentDoc) {
     updatedAt: doc.updatedAt,
   };
 }
+
+/** A comment as events and the API show it. */
+export type CommentView = ReturnType<typeof toCommentView>;

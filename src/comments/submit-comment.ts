@@ -8,12 +8,20 @@ import { readAuthorAtIntake } from '../standing/intake-standing';
 import type { RecentTexts } from '../standing/recent-texts';
 import { recordOutcome } from '../standing/record-outcome';
 import { decideIntake } from './intake/phases';
+import { eventEffect, isFinalStatus, webhookEffect } from '../effects/build-effects';
+import { carryOutEffects, carryOutNow } from '../effects/carry-out';
+import type { PendingEffect } from '../store/effects';
 import { commentIdFor } from './comment-id';
 import { editComment } from './edit-comment';
 import { toCommentView } from './serialize';
 import type { SubmitCommentInput } from './schema';
 
 export type SubmitDeps = Pick<AppDeps, 'store' | 'rules' | 'events' | 'metrics' | 'now' | 'logger'> & { sites: SiteDirectory; recentTexts: RecentTexts };
+
+/** Effects pending in a stored comment (written with it; see src/effects/). */
+function pendingEffectsOf(doc: CommentDoc): PendingEffect[] {
+  return ((doc as { effects?: PendingEffect[] }).effects ?? []).slice();
+}
 
 export interface SubmitResult {
   created: boolean;
@@ -30,11 +38,14 @@ export function siteOf(principal: Principal): string {
 }
 
 /**
- * Submits a reader comment: moderate it, store comment and decision, publish
- * `comment.created`. Idempotent on (site, externalId): a retry with the same
- * text gets the stored document back with `created: false`, never a duplicate;
- * the same pair with another text is an edit, moderated again (`edited: true`,
- * a new revision, `comment.edited`).
+ * Submits a reader comment: moderate it, store comment and decision — with,
+ * in the same insert, its side effects (the `comment.created` event, and the
+ * webhook when the status is final) — then carry those out at once. Idempotent
+ * on (site, externalId): a retry with the same text gets the stored document
+ * back with `created: false`, never a duplicate, and carries out whatever
+ * effects the first attempt left pending (once: their ids are fixed); the same
+ * pair with another text is an edit, moderated again (`edited: true`, a new
+ * revision, `comment.edited`).
  */
 export async function submitComment(deps: SubmitDeps, principal: Principal, input: SubmitCommentInput): Promise<SubmitResult> {
   const siteId = siteOf(principal);
@@ -63,26 +74,39 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     updatedAt: now,
     revision: 0,
   };
+  const origin = { hostId: _id, revision: 0, at: now };
+  const effects = [eventEffect(origin, 'comment.created', toCommentView(doc as unknown as CommentDoc), siteId), ...(isFinalStatus(status) ? webhookEffect(origin, site) : [])];
   try {
-    await deps.store.insertBatched('comments', doc);
+    await deps.store.insertBatched('comments', { ...doc, effects, effectsAt: now });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const stored = (await Comment.findById(_id).lean()) as CommentDoc | null;
     if (!stored) throw err;
-    if (stored.text === input.text) return { created: false, edited: false, comment: stored };
+    if (stored.text === input.text) {
+      // the first attempt's instance may have died before its effects went out: store-first, so never a second copy
+      const left = pendingEffectsOf(stored);
+      if (left.length) void carryOutEffects(deps, { collection: 'comments', id: _id, revision: stored.revision }, left, 'store-first').catch((e: unknown) => deps.logger.warn({ err: e, commentId: _id }, 'side effects left to the effect relay'));
+      return { created: false, edited: false, comment: stored };
+    }
     const remoderated = { input, status, decision: auto, maskedText: decision.maskedText, deadline: decision.deadline, now };
-    const edit = await editComment(deps, principal, _id, remoderated);
+    const edit = await editComment(deps, principal, _id, remoderated, (before, after) => {
+      const at = { hostId: _id, revision: after.revision, at: now };
+      return [
+        eventEffect(at, 'comment.edited', { ...toCommentView(after), previousStatus: before.status, previousRevision: before.revision }, siteId),
+        ...(isFinalStatus(after.status) ? webhookEffect(at, site) : []),
+      ];
+    });
     if (!edit.changed) return { created: false, edited: false, comment: edit.after };
+    void carryOutNow(deps, { collection: 'comments', id: _id, revision: edit.after.revision }, edit.effects);
     deps.metrics.decisions.inc({ status: edit.after.status, category: reasons[0]?.category ?? 'none' });
     deps.recentTexts.add(standingKey, _id, textHash, now);
     await recordOutcome(deps.store, { siteId, authorId: input.author.id, commentId: _id, status: edit.after.status, at: now, textHash }, { now: deps.now, tries: 20 }).catch((e: unknown) =>
       deps.logger.warn({ err: e, commentId: _id }, 'could not record the author standing'),
     );
-    await deps.events
-      .publish('comment.edited', { ...toCommentView(edit.after), previousStatus: edit.before.status, previousRevision: edit.before.revision }, siteId)
-      .catch((e: unknown) => deps.logger.warn({ err: e, commentId: _id }, 'could not publish comment.edited'));
     return { created: false, edited: true, comment: edit.after };
   }
+  // the effects are in the stored comment: the answer need not wait for them
+  void carryOutNow(deps, { collection: 'comments', id: _id, revision: 0 }, effects);
   deps.metrics.decisions.inc({ status, category: reasons[0]?.category ?? 'none' });
   deps.recentTexts.add(standingKey, _id, textHash, now);
   // Clean authors with no stored standing stay out of the store: intake is one
@@ -94,8 +118,5 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
       deps.logger.warn({ err, commentId: _id }, 'could not record the author standing'),
     );
   }
-  await deps.events
-    .publish('comment.created', toCommentView(doc as unknown as CommentDoc), siteId)
-    .catch((err: unknown) => deps.logger.warn({ err, commentId: _id }, 'could not publish comment.created'));
   return { created: true, edited: false, comment: doc as unknown as CommentDoc };
 }

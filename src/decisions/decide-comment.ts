@@ -4,6 +4,9 @@ import { toCommentView } from '../comments/serialize';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import { QUEUE_FIELDS_CLEARED, settleDecision, withoutQueueFields } from '../deadlines/settle-decision';
+import { eventEffect, webhookEffect, withEffects } from '../effects/build-effects';
+import { carryOutNow } from '../effects/carry-out';
+import type { PendingEffect } from '../store/effects';
 import type { CommentDoc } from '../store/models';
 import { resolveReports } from '../reports/resolve-reports';
 import type { SiteDirectory } from '../sites/site-directory';
@@ -20,6 +23,9 @@ export interface DecideResult {
 }
 
 const AUTO = 'saring';
+
+/** How long a decision waits for a claim held by a background writer (the effect relay holds one for a moment). */
+const BRIEF_CLAIM_WAIT_MS = 400;
 
 async function readComment(deps: DecideDeps, principal: Principal, id: string): Promise<CommentDoc> {
   const doc = (await deps.store.models.Comment.findById(id).lean()) as CommentDoc | null;
@@ -53,29 +59,34 @@ function assertDecidable(doc: CommentDoc, principal: Principal, input: DecisionI
 /**
  * A moderator approves or rejects a comment (held, or decided automatically):
  * claim the comment's current revision, write the decision with
- * `revision + 1`, audit it, publish `comment.decided`. Two moderators racing
+ * `revision + 1` and, in the same update, its side effects (`comment.decided`
+ * and the webhook), audit it, carry the effects out. Two moderators racing
  * on one revision: exactly one claim succeeds, the other gets 409 unless it
  * forces (then it decides on top of the winner's revision).
  */
 export async function decideComment(deps: DecideDeps, principal: Principal, id: string, input: DecisionInput): Promise<DecideResult> {
   // a forced decision waits its turn behind concurrent ones, for a bounded time
-  const deadline = Date.now() + 3000;
+  const started = Date.now();
+  const deadline = started + 3000;
   while (Date.now() < deadline) {
     const before = await readComment(deps, principal, id);
     if (assertDecidable(before, principal, input) === 'same') return { comment: before, changed: false };
     const key = claimKeys.commentRevision(id, before.revision);
     if (!(await claimLock(deps.store.conn, key, { owner: principal.id, staleMs: 10_000 }))) {
-      if (!input.force) throw conflict(before, 'Another moderator is deciding this comment right now; reload it, or send force.');
+      // a claim that goes away at once was a background writer's; a moderator's outlasts the wait
+      const brief = Date.now() - started < BRIEF_CLAIM_WAIT_MS;
+      if (!input.force && !brief) throw conflict(before, 'Another moderator is deciding this comment right now; reload it, or send force.');
       await sleep(5 + Math.random() * 25);
       continue;
     }
-    let written: { fresh: CommentDoc; after: CommentDoc } | undefined;
+    let written: { fresh: CommentDoc; after: CommentDoc; effects: PendingEffect[] } | undefined;
     try {
       written = await writeDecision(deps, principal, before, input);
     } finally {
       await releaseLock(deps.store.conn, key);
     }
     if (written) {
+      await carryOutNow(deps, { collection: 'comments', id, revision: written.after.revision }, written.effects);
       // outside the claim: the resolution record and the author's standing do not hold up other deciders
       const decidedAt = new Date(written.after.decision?.decidedAt ?? deps.now());
       await settleDecision(deps, written.fresh, written.after, decidedAt);
@@ -89,7 +100,7 @@ export async function decideComment(deps: DecideDeps, principal: Principal, id: 
 }
 
 /** Writes the decision if the comment is still at the claimed revision; undefined when it moved. */
-async function writeDecision(deps: DecideDeps, principal: Principal, before: CommentDoc, input: DecisionInput): Promise<{ fresh: CommentDoc; after: CommentDoc } | undefined> {
+async function writeDecision(deps: DecideDeps, principal: Principal, before: CommentDoc, input: DecisionInput): Promise<{ fresh: CommentDoc; after: CommentDoc; effects: PendingEffect[] } | undefined> {
   const { Comment, Audit } = deps.store.models;
   // the claim is on `before.revision`; a writer that finished just before we claimed has moved it on
   const fresh = (await Comment.findById(before._id).lean()) as CommentDoc | null;
@@ -105,9 +116,16 @@ async function writeDecision(deps: DecideDeps, principal: Principal, before: Com
     ...(input.note ? { note: input.note } : {}),
   };
   const revision = fresh.revision + 1;
-  if (!(await updateCommentAtRevision(deps.store.models, fresh, { $set: { status: input.status, decision, updatedAt: now, revision }, $unset: QUEUE_FIELDS_CLEARED }))) return undefined;
   // a decision takes the comment out of the held/reported queues: its deadline is met
   const after = { ...withoutQueueFields(fresh), status: input.status, decision, updatedAt: now, revision } as CommentDoc;
+  const origin = { hostId: fresh._id, revision, at: now };
+  const effects = [
+    eventEffect(origin, 'comment.decided', { ...toCommentView(after), previousStatus: fresh.status, decidedBy: principal.id, ...(principal.name ? { decidedByName: principal.name } : {}) }, fresh.siteId),
+    // every moderator decision is final, and worth a webhook
+    ...webhookEffect(origin, await deps.sites.get(fresh.siteId)),
+  ];
+  const $set = { status: input.status, decision, updatedAt: now, revision, ...withEffects(fresh, effects, now) };
+  if (!(await updateCommentAtRevision(deps.store.models, fresh, { $set, $unset: QUEUE_FIELDS_CLEARED }))) return undefined;
   await Audit.create({
     actor: principal.id,
     action: 'comment.decide',
@@ -118,8 +136,5 @@ async function writeDecision(deps: DecideDeps, principal: Principal, before: Com
     note: input.note,
     at: now,
   });
-  await deps.events
-    .publish('comment.decided', { ...toCommentView(after), previousStatus: fresh.status, decidedBy: principal.id, ...(principal.name ? { decidedByName: principal.name } : {}) }, fresh.siteId)
-    .catch((err: unknown) => deps.logger.warn({ err, commentId: fresh._id }, 'could not publish comment.decided'));
-  return { fresh, after };
+  return { fresh, after, effects };
 }

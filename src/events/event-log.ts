@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Collection, Document } from 'mongodb';
-import { BatchInserter } from '../store/batch-insert';
+import { isDuplicateKey } from '../store/errors';
+import { createEventInserter, readEventsSince, type StoredEvent } from '../store/event-docs';
 import type { Models } from '../store/models';
-import { Outbox, type OutboxOptions } from './outbox';
-import type { EventListener, EventOrigin, EventPublisher, EventType, SaringEvent } from './types';
+import { StreamRelay, type StreamRelayOptions } from './stream-relay';
+import type { EffectEvent, EventListener, EventOrigin, EventPayloads, EventPublisher, EventType, PublishOrder, SaringEvent } from './types';
 
 /** One `seq` unit is a microsecond-ish slot: milliseconds × 1000 plus a per-instance counter. */
 export const SEQ_PER_MS = 1000;
@@ -13,8 +13,9 @@ export const SEQ_PER_MS = 1000;
  * at once. `seq` is the publishing instance's clock in milliseconds × 1000
  * plus a counter, so it increases strictly within an instance and orders
  * events across instances as well as their clocks agree; `_id` (seq in
- * base 36 + instance id) is unique. Events of other instances arrive through
- * {@link EventLog.deliverRemote}, fed by the poller.
+ * base 36 + instance id, or the effect's own id, see publishOnce) is unique.
+ * Events of other instances arrive through {@link EventLog.deliverRemote},
+ * fed by the poller.
  */
 export class EventLog implements EventPublisher {
   readonly instanceId: string;
@@ -24,29 +25,30 @@ export class EventLog implements EventPublisher {
 
   constructor(
     private readonly models: Models,
-    opts: { instanceId?: string; now?: () => Date; onError?: (err: unknown) => void; outbox?: OutboxOptions } = {},
+    opts: { instanceId?: string; now?: () => Date; onError?: (err: unknown) => void; streamRelay?: StreamRelayOptions } = {},
   ) {
     this.instanceId = opts.instanceId ?? randomBytes(4).toString('hex');
     this.now = opts.now ?? (() => new Date());
     this.onError = opts.onError ?? (() => undefined);
-    // one outbox per process start, so a restarted instance with a fixed id never reuses numbers
+    // one relay document per process start, so a restarted instance with a fixed id never reuses numbers
     const key = `${this.instanceId}.${randomBytes(3).toString('hex')}`;
-    this.outbox = new Outbox(models.Event.db, key, this.instanceId, { onError: this.onError, beforeWrite: () => this.stored(), ...opts.outbox });
+    this.streamRelay = new StreamRelay(models.Event.db, key, this.instanceId, { onError: this.onError, beforeWrite: () => this.stored(), ...opts.streamRelay });
+    this.insert = createEventInserter(models);
   }
 
   /** Events of this instance whose insert is still under way. */
-  private readonly writes = new Set<Promise<void>>();
+  private readonly writes = new Set<Promise<unknown>>();
 
   /** Resolves once every event published before the call is stored (or failed and was reported). */
   async stored(): Promise<void> {
-    await Promise.all([...this.writes]);
+    await Promise.allSettled([...this.writes]);
   }
 
   /** Group commit: under load many events share one insertMany. */
-  private readonly inserter = new BatchInserter(() => this.models.Event.collection as unknown as Collection<Document>);
+  private readonly insert: (doc: StoredEvent) => Promise<void>;
 
-  /** This instance's recent events, for other instances' pollers. */
-  readonly outbox: Outbox;
+  /** This instance's recent events, for other instances' pollers (the cross-instance stream relay). */
+  readonly streamRelay: StreamRelay;
 
   private readonly onError: (err: unknown) => void;
 
@@ -57,18 +59,32 @@ export class EventLog implements EventPublisher {
   }
 
   /** Pushes the event to local listeners first (latency), then stores it for other instances and replays. */
-  async publish(type: EventType, data: Record<string, unknown>, siteId?: string): Promise<SaringEvent> {
-    const at = this.now();
-    const seq = this.nextSeq(at);
-    const event: SaringEvent = { id: `${seq.toString(36)}-${this.instanceId}`, type, seq, at: at.toISOString(), ...(siteId ? { siteId } : {}), data };
-    this.emit(event, 'local');
-    this.outbox.append(event);
+  async publish<T extends EventType>(type: T, data: EventPayloads[T], siteId?: string): Promise<SaringEvent<T>> {
+    const { event, doc } = this.build({ type, data, siteId });
+    this.announce(event);
     // stored in the background (group commit): callers, intake among them, do not wait for it;
-    // the outbox and replays wait for it instead (see stored())
-    const write = this.inserter.insert({ _id: event.id, seq, type, at, siteId, instanceId: this.instanceId, data }).catch((err: unknown) => this.onError(err));
-    this.writes.add(write);
-    void write.finally(() => this.writes.delete(write));
-    return event;
+    // the stream relay and replays wait for it instead (see stored())
+    this.track(this.insert(doc)).catch((err: unknown) => this.onError(err));
+    return event as SaringEvent<T>;
+  }
+
+  /**
+   * Publishes an effect's event under the effect's id, at most once in `events`
+   * (its `_id`), so a relay that runs twice, or two relays at once, store one copy.
+   * `live-first` pushes it to the sockets before storing it (the writer's fast path);
+   * `store-first` pushes it only when this call stored it. True when this call stored it.
+   */
+  async publishOnce(effect: EffectEvent, order: PublishOrder): Promise<boolean> {
+    const { event, doc } = this.build(effect);
+    if (order === 'live-first') this.announce(event);
+    try {
+      await this.track(this.insert(doc));
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+    if (order === 'store-first') this.announce(event);
+    return true;
   }
 
   /** Calls `listener` for every event, local ones at once and remote ones when the poller finds them. */
@@ -77,10 +93,10 @@ export class EventLog implements EventPublisher {
     return () => this.listeners.delete(listener);
   }
 
-  /** Writes pending outbox events and removes the outbox (shutdown). */
+  /** Writes pending relay events and removes the relay document (shutdown). */
   async close(): Promise<void> {
     await this.stored();
-    await this.outbox.close();
+    await this.streamRelay.close();
   }
 
   /** Feeds an event that another instance stored (from the poller). */
@@ -90,7 +106,7 @@ export class EventLog implements EventPublisher {
 
   /**
    * Stored events with `seq > since`, oldest first, at most `limit`
-   * (for `since=` replay, and for a poller that fell behind an outbox).
+   * (for `since=` replay, and for a poller that fell behind a relay document).
    * With `siteIds`, only those sites' events and events of no site: the filter and
    * the limit apply in the store, so a small site's replay is not crowded out by
    * a big one's events. On FerretDB this scans `events`; on MongoDB it uses the
@@ -98,16 +114,28 @@ export class EventLog implements EventPublisher {
    */
   async readSince(since: number, opts: { limit?: number; instanceId?: string; siteIds?: readonly string[] } = {}): Promise<SaringEvent[]> {
     await this.stored();
-    const filter: Record<string, unknown> = { seq: { $gt: since } };
-    if (opts.instanceId) filter.instanceId = opts.instanceId;
-    // null: events of no site (rules.reloaded…), stored without siteId or with null
-    if (opts.siteIds) filter.siteId = { $in: [...opts.siteIds, null] };
-    const docs = await this.models.Event.collection
-      .find(filter as never)
-      .sort({ seq: 1 })
-      .limit(opts.limit ?? 1000)
-      .toArray();
+    const docs = await readEventsSince(this.models, since, { ...opts, limit: opts.limit ?? 1000 });
     return docs.map(toEvent);
+  }
+
+  private build(e: { id?: string; type: EventType; data: unknown; siteId?: string }): { event: SaringEvent; doc: StoredEvent } {
+    const at = this.now();
+    const seq = this.nextSeq(at);
+    const id = e.id ?? `${seq.toString(36)}-${this.instanceId}`;
+    const event = { id, type: e.type, seq, at: at.toISOString(), ...(e.siteId ? { siteId: e.siteId } : {}), data: e.data } as SaringEvent;
+    return { event, doc: { _id: id, seq, type: e.type, at, siteId: e.siteId, instanceId: this.instanceId, data: e.data } };
+  }
+
+  /** To this instance's listeners, and to the other instances through the stream relay. */
+  private announce(event: SaringEvent): void {
+    this.emit(event, 'local');
+    this.streamRelay.append(event);
+  }
+
+  private track<T>(write: Promise<T>): Promise<T> {
+    this.writes.add(write);
+    void write.catch(() => undefined).finally(() => this.writes.delete(write));
+    return write;
   }
 
   private emit(event: SaringEvent, origin: EventOrigin): void {
@@ -131,6 +159,6 @@ export function toEvent(doc: Record<string, unknown>): SaringEvent {
     seq: Number(doc.seq),
     at,
     ...(typeof doc.siteId === 'string' ? { siteId: doc.siteId } : {}),
-    data: (doc.data ?? {}) as Record<string, unknown>,
-  };
+    data: doc.data ?? {},
+  } as SaringEvent;
 }

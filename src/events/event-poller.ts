@@ -1,12 +1,12 @@
 import type { EventLog } from './event-log';
-import { outboxCollection, type OutboxDoc } from './outbox';
+import { pruneStreamRelayDocs, readStreamRelayDocs, type StreamRelayDoc } from '../store/stream-relay-docs';
 
 export interface EventPollerOptions {
-  /** How often to read the other instances' outboxes (ms). */
+  /** How often to read the other instances' stream-relay documents (ms). */
   intervalMs?: number;
-  /** Most events read from `events` when catching up after falling behind an outbox. */
+  /** Most events read from `events` when catching up after falling behind a relay document. */
   batch?: number;
-  /** Outboxes not rewritten for this long belong to dead instances and are deleted (ms). */
+  /** Relay documents not rewritten for this long belong to dead instances and are deleted (ms). */
   staleMs?: number;
   onError?: (err: unknown) => void;
 }
@@ -25,21 +25,21 @@ interface Cursor {
 
 /**
  * Picks up other instances' events without change streams: every
- * `intervalMs` it reads the outbox documents (one small document per
+ * `intervalMs` it reads the stream-relay documents (one small document per
  * instance) and hands each event numbered past its cursor to the log's
- * listeners — in order, once. If it fell further behind than an outbox
- * holds, it reads the gap from `events`. Outboxes that exist at start are
+ * listeners — in order, once. If it fell further behind than a relay document
+ * holds, it reads the gap from `events`. Relay documents that exist at start are
  * joined at their head: history is the business of `since=` replay.
  */
 export function startEventPoller(log: EventLog, opts: EventPollerOptions = {}): EventPoller {
-  const coll = outboxCollection(log.outbox.connection);
+  const conn = log.streamRelay.connection;
   const cursors = new Map<string, Cursor>();
   const staleMs = opts.staleMs ?? 10 * 60_000;
   let polls = 0;
   let inFlight: Promise<number> | undefined;
   let stopped = false;
 
-  const catchUp = async (doc: OutboxDoc, cursor: Cursor, before: number) => {
+  const catchUp = async (doc: StreamRelayDoc, cursor: Cursor, before: number) => {
     const missed = await log.readSince(cursor.seq, { instanceId: doc.instanceId, limit: opts.batch ?? 1000 });
     let delivered = 0;
     for (const event of missed) {
@@ -51,13 +51,13 @@ export function startEventPoller(log: EventLog, opts: EventPollerOptions = {}): 
   };
 
   const pollOnce = async (): Promise<number> => {
-    const docs = await coll.find({ _id: { $ne: log.outbox.key } }).toArray();
+    const docs = await readStreamRelayDocs(conn, log.streamRelay.key);
     let delivered = 0;
     for (const doc of docs) {
       if (doc.at.getTime() < Date.now() - staleMs) continue;
       let cursor = cursors.get(doc._id);
       if (!cursor) {
-        // an outbox present at our first poll is joined at its head; one that appears later is new: take it all
+        // a relay document present at our first poll is joined at its head; one that appears later is new: take it all
         const newest = doc.events[doc.events.length - 1];
         cursor = polls === 0 ? { n: doc.head, seq: newest?.event.seq ?? 0 } : { n: 0, seq: 0 };
         cursors.set(doc._id, cursor);
@@ -73,7 +73,7 @@ export function startEventPoller(log: EventLog, opts: EventPollerOptions = {}): 
       }
     }
     for (const key of cursors.keys()) if (!docs.some((d) => d._id === key)) cursors.delete(key);
-    if (polls++ % 500 === 0) await coll.deleteMany({ at: { $lt: new Date(Date.now() - staleMs) } });
+    if (polls++ % 500 === 0) await pruneStreamRelayDocs(conn, new Date(Date.now() - staleMs));
     return delivered;
   };
 

@@ -7,6 +7,10 @@ import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { CommentDoc, ReportDoc, SiteDoc } from '../store/models';
 import { withCommentClaim } from '../store/claims';
+import { eventEffect, webhookEffect, withEffects } from '../effects/build-effects';
+import { carryOutNow } from '../effects/carry-out';
+import type { PendingEffect } from '../store/effects';
+import { WITHDRAWN_WEBHOOK_EVENT } from '../webhooks/payload';
 import type { ReportInput } from './schema';
 import { anyUrgent, isUrgentCategory } from './urgent-categories';
 import { shouldWithdraw } from './withdraw-rule';
@@ -22,8 +26,7 @@ export interface ReportResult {
   withdrawn: boolean;
 }
 
-/** The webhook event that tells a site to hide a withdrawn comment. */
-export const WITHDRAWN_WEBHOOK_EVENT = 'comment.withdrawn';
+export { WITHDRAWN_WEBHOOK_EVENT } from '../webhooks/payload';
 
 function assertKnownReason(deps: ReportDeps, reason: string): void {
   if (reason === 'other') return;
@@ -53,8 +56,9 @@ async function storeReport(deps: ReportDeps, site: SiteDoc, comment: CommentDoc,
 }
 
 /** Counts the reports and puts the comment in the reported queue, withdrawing it when the rule says so. */
-async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, reason: string): Promise<{ comment: CommentDoc; withdrawn: boolean }> {
+async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, report: ReportDoc, created: boolean): Promise<{ comment: CommentDoc; withdrawn: boolean; effects: PendingEffect[] }> {
   const now = deps.now();
+  const reason = report.reason;
   const reportCount = await deps.store.models.Report.countDocuments({ commentId: fresh._id });
   const urgent = !!fresh.urgent || isUrgentCategory(reason) || anyUrgent((fresh.decision?.reasons ?? []).map((r) => r.category));
   const withdrawn = shouldWithdraw(fresh, reportCount, reason, site.policy?.reportThreshold ?? 3);
@@ -62,8 +66,16 @@ async function applyReports(deps: ReportDeps, site: SiteDoc, fresh: CommentDoc, 
   const set: Record<string, unknown> = { reportCount, updatedAt: now };
   if (open) Object.assign(set, { reported: true, urgent, queuedAt: fresh.queuedAt ?? now, dueAt: earlierDue(fresh.dueAt, computeReportDueAt(deadlinePolicyOf(site), urgent, now)) });
   if (withdrawn) Object.assign(set, { status: 'pending', withdrawnAt: now, revision: fresh.revision + 1 });
-  await updateCommentAtRevision(deps.store.models, fresh, { $set: set });
-  return { comment: { ...fresh, ...set } as CommentDoc, withdrawn };
+  const comment = { ...fresh, ...set } as CommentDoc;
+  // written with the report count and the withdrawal: the moderators' event, and the webhook that hides it
+  const effects = [
+    ...(created || withdrawn
+      ? [eventEffect({ hostId: report._id, revision: comment.revision, at: now }, 'comment.reported', { ...toCommentView(comment), previousStatus: fresh.status, withdrawn, report: { reporterId: report.reporterId, reason, note: report.note ?? undefined, at: report.at as Date } }, fresh.siteId)]
+      : []),
+    ...(withdrawn ? webhookEffect({ hostId: fresh._id, revision: comment.revision, at: now }, site, { event: WITHDRAWN_WEBHOOK_EVENT }) : []),
+  ];
+  await updateCommentAtRevision(deps.store.models, fresh, { $set: { ...set, ...withEffects(fresh, effects, now) } });
+  return { comment, withdrawn, effects };
 }
 
 /**
@@ -85,15 +97,9 @@ export async function reportComment(deps: ReportDeps, principal: Principal, comm
 
   const { created, report } = await storeReport(deps, site, found, input);
   // a repeated report re-runs the count (idempotent), so a report whose count was interrupted is not lost
-  const applied = await withCommentClaim(deps.store, commentId, `report:${input.reporterId}`, (fresh) => applyReports(deps, site, fresh, report.reason));
+  const applied = await withCommentClaim(deps.store, commentId, `report:${input.reporterId}`, (fresh) => applyReports(deps, site, fresh, report, created));
   if (!applied) throw new AppError('conflict', 'The comment is being changed right now; send the report again.');
-  const { comment, withdrawn } = applied.value;
-  if (created || withdrawn) {
-    const data = { ...toCommentView(comment), previousStatus: found.status, withdrawn, report: { reporterId: report.reporterId, reason: report.reason, note: report.note ?? undefined, at: report.at } };
-    await deps.events.publish('comment.reported', data, siteId).catch((err: unknown) => deps.logger.warn({ err, commentId }, 'could not publish comment.reported'));
-  }
-  if (withdrawn && site.webhookUrl) {
-    await deps.store.models.WebhookDelivery.create({ siteId, commentId, url: site.webhookUrl, event: WITHDRAWN_WEBHOOK_EVENT, attempts: 0, status: 'pending', nextAttemptAt: deps.now() });
-  }
+  const { comment, withdrawn, effects } = applied.value;
+  await carryOutNow(deps, { collection: 'comments', id: commentId, revision: comment.revision }, effects);
   return { created, report, comment, withdrawn };
 }

@@ -1,7 +1,9 @@
 import type { Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
+import { effectId } from '../effects/effect-ids';
 import type { SiteDirectory } from '../sites/site-directory';
+import { insertDeliveryOnce } from '../store/deliveries';
 import type { CommentDoc, ReportDoc } from '../store/models';
 import { updateFields } from '../store/documents';
 
@@ -20,12 +22,13 @@ type Deps = Pick<AppDeps, 'store' | 'now' | 'logger'> & { sites: SiteDirectory }
  * After a moderator decision, the comment's open reports get their outcome:
  * `upheld` when the comment is rejected (taken down), `rejected` when it is
  * approved (it stays, or goes back, on the site). Each resolved report queues a
- * `report.resolved` webhook. A comment left `pending` resolves nothing.
+ * `report.resolved` webhook (once: its `_id` derives from the report). A comment
+ * left `pending` resolves nothing.
  */
 export async function resolveReports(deps: Deps, principal: Principal, comment: CommentDoc, at: Date): Promise<ReportDoc[]> {
   if (comment.status === 'pending') return [];
   const state = comment.status === 'rejected' ? 'upheld' : 'rejected';
-  const { Report, WebhookDelivery } = deps.store.models;
+  const { Report } = deps.store.models;
   const open = ((await Report.find({ commentId: comment._id }).lean()) as ReportDoc[]).filter((r) => OPEN_REPORT_STATES.includes(r.state ?? 'received'));
   if (open.length === 0) return [];
   const site = await deps.sites.get(comment.siteId);
@@ -36,7 +39,8 @@ export async function resolveReports(deps: Deps, principal: Principal, comment: 
     if (res.matchedCount === 0) continue;
     resolved.push({ ...r, ...set } as ReportDoc);
     if (site?.webhookUrl) {
-      await WebhookDelivery.create({ siteId: comment.siteId, commentId: comment._id, reportId: r._id, url: site.webhookUrl, event: REPORT_RESOLVED_EVENT, attempts: 0, status: 'pending', nextAttemptAt: at });
+      const _id = effectId(r._id, 0, `webhook.${REPORT_RESOLVED_EVENT}`);
+      await insertDeliveryOnce(deps.store, { _id, siteId: comment.siteId, commentId: comment._id, reportId: r._id, url: site.webhookUrl, event: REPORT_RESOLVED_EVENT, at });
     }
   }
   return resolved;

@@ -1,16 +1,16 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { startOverdueSweeper } from '../deadlines/overdue-sweeper';
-import { pruneLocks } from '../decisions/claim-lock';
 import type { EventLog } from '../events/event-log';
 import { startEventPoller, type EventPollerOptions } from '../events/event-poller';
 import { startEventRetention } from '../events/event-retention';
+import { startEffectRelay, type EffectRelayOptions } from '../effects/effect-relay';
 import type { Metrics } from '../metrics';
 import type { RuleService } from '../rules/watcher';
 import type { SiteDirectory } from '../sites/site-directory';
+import { pruneLocks } from '../store/claims';
 import type { Store } from '../store/connect';
 import { startOrderSweeper } from '../takedown/overdue-orders';
-import { enqueueOnFinalStatus } from '../webhooks/enqueue';
 import { startWebhookWorker, type WebhookWorkerOptions } from '../webhooks/webhook-worker';
 
 /** What a background job may use: the service's parts, built once by createService. */
@@ -69,12 +69,11 @@ export const jobs = {
     timer.unref();
     return stopping(() => clearInterval(timer));
   },
-  /** Queues a webhook delivery for every final status this instance publishes. */
-  webhookQueue: (ctx: JobContext) =>
-    stopping(enqueueOnFinalStatus(ctx.events, { models: ctx.store.models, sites: ctx.sites, now: ctx.now, onError: warn(ctx, 'could not queue a webhook') })),
-  /** Delivers queued webhooks. */
+  /** Carries out side effects their writers left pending (events, webhook deliveries; src/effects/); runs even when the webhook worker is off. */
+  effectRelay: (ctx: JobContext, o: EffectRelayOptions = {}) => startEffectRelay({ store: ctx.store, events: ctx.events }, { onError: warn(ctx, 'effect relay failed'), ...o }),
+  /** Delivers queued webhooks (per-site slots) and prunes old deliveries. */
   webhookWorker: (ctx: JobContext, o: WebhookWorkerOptions = {}) =>
-    startWebhookWorker({ models: ctx.store.models, conn: ctx.store.conn }, { now: ctx.now, onError: warn(ctx, 'webhook delivery failed'), ...o }),
+    startWebhookWorker({ store: ctx.store }, { now: ctx.now, retentionDays: ctx.config.webhookRetentionDays, onError: warn(ctx, 'webhook delivery failed'), ...o }),
   /** Raises comment.overdue for held or reported comments past their deadline. */
   overdueSweeper: (ctx: JobContext, o: IntervalOptions = {}) =>
     startOverdueSweeper({ store: ctx.store, events: ctx.events, metrics: ctx.metrics, logger: ctx.logger, now: ctx.now }, o),

@@ -2,6 +2,9 @@ import { canAccessSite, type Principal } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
+import { eventEffect, withEffects } from '../effects/build-effects';
+import { carryOutNow } from '../effects/carry-out';
+import type { PendingEffect } from '../store/effects';
 import type { AuthorDoc } from '../store/models';
 import type { BanInput } from './schema';
 import { authorKey, offenderPolicyOf, summarizeStanding, type Standing } from './standing';
@@ -47,19 +50,28 @@ async function countByStatus(deps: StandingDeps, siteId: string, authorId: strin
 async function writeBan(deps: StandingDeps, principal: Principal, siteId: string, authorId: string, ban: { until?: Date; reason?: string; note?: string }): Promise<Standing> {
   const site = await assertSite(deps, principal, siteId);
   const id = authorKey(siteId, authorId);
+  const policy = offenderPolicyOf(site);
+  const now = deps.now();
+  const lifted = !ban.until;
+  const eventOf = (standing: Standing) => ({ siteId, authorId, until: ban.until?.toISOString() ?? null, reason: ban.reason ?? null, lifted, by: principal.id, standing: { ...standing } });
   let before: { bannedUntil?: Date | null; banReason?: string | null } = {};
+  let written: { revision: number; effects: PendingEffect[] } | undefined;
   const after = await updateAuthor(
     deps.store,
     { id, siteId, authorId },
     (doc) => {
       before = { bannedUntil: doc?.bannedUntil ?? null, banReason: doc?.banReason ?? null };
       if (!ban.until && !doc) return undefined;
-      return { bannedUntil: ban.until, banReason: ban.reason };
+      const patch = { bannedUntil: ban.until, banReason: ban.reason };
+      // the event is written with the ban (same update), so a crash right after cannot lose it
+      const revision = doc ? ((doc as { revision?: number }).revision ?? 0) + 1 : 0;
+      const standing = summarizeStanding(siteId, authorId, { ...(doc ?? {}), ...patch } as AuthorDoc, policy, now);
+      const effects = [eventEffect({ hostId: id, revision, at: now }, 'author.banned', eventOf(standing), siteId)];
+      written = { revision, effects };
+      return { ...patch, ...withEffects(doc, effects, now) };
     },
     { now: deps.now },
   );
-  const now = deps.now();
-  const lifted = !ban.until;
   await deps.store.models.Audit.create({
     actor: principal.id,
     action: lifted ? 'author.unban' : 'author.ban',
@@ -70,17 +82,19 @@ async function writeBan(deps: StandingDeps, principal: Principal, siteId: string
     note: ban.note ?? ban.reason,
     at: now,
   });
-  const standing = summarizeStanding(siteId, authorId, after, offenderPolicyOf(site), now);
-  await deps.events
-    .publish('author.banned', { siteId, authorId, until: ban.until?.toISOString() ?? null, reason: ban.reason ?? null, lifted, by: principal.id, standing: { ...standing } }, siteId)
-    .catch((err: unknown) => deps.logger.warn({ err, author: id }, 'could not publish author.banned'));
+  const standing = summarizeStanding(siteId, authorId, after, policy, now);
+  if (written) await carryOutNow(deps, { collection: 'authors', id, revision: written.revision }, written.effects);
+  else {
+    // nothing was stored (lifting the ban of an author never on record): nothing to lose either
+    await deps.events.publish('author.banned', eventOf(standing), siteId).catch((err: unknown) => deps.logger.warn({ err, author: id }, 'could not publish author.banned'));
+  }
   return standing;
 }
 
 /**
  * Bans an author on a site until a time (or for some hours): new comments
  * are rejected (reason `standing.banned`) until then. Audited and streamed
- * (`author.banned`). Banning again replaces the end.
+ * (`author.banned`, written with the ban as its effect). Banning again replaces the end.
  */
 export async function banAuthor(deps: StandingDeps, principal: Principal, siteId: string, authorId: string, input: BanInput): Promise<Standing> {
   const now = deps.now();

@@ -1,10 +1,11 @@
 import { claimKeys, withClaim } from '../store/claims';
 import type { Store } from '../store/connect';
+import type { PendingEffect } from '../store/effects';
 import type { AuthorDoc } from '../store/models';
 import { insertOnce, updateFields } from '../store/documents';
 
-/** The fields of a standing document a writer may change. */
-export type AuthorPatch = Partial<Pick<AuthorDoc, 'history' | 'bannedUntil' | 'banReason'>>;
+/** The fields of a standing document a writer may change (with the side effects the change implies, src/effects/). */
+export type AuthorPatch = Partial<Pick<AuthorDoc, 'history' | 'bannedUntil' | 'banReason'>> & { effects?: PendingEffect[]; effectsAt?: Date };
 
 /**
  * Read-modify-write of one `authors` document under a claim

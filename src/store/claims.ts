@@ -34,6 +34,8 @@ export const claimKeys = {
   takedownOrder: (orderId: string) => `takedown:${orderId}`,
   /** The overdue marker of one deadline: once per comment and due time, across instances. */
   overdue: (commentId: string, dueAt: Date) => `overdue:${commentId}:${dueAt.getTime()}`,
+  /** One attempt of one webhook delivery: two instances never send the same attempt. */
+  webhookAttempt: (deliveryId: string, attempt: number) => `webhook:${deliveryId}:${attempt}`,
 } as const;
 
 /** The collection of claim documents (`locks`). */

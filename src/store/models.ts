@@ -78,6 +78,15 @@ const decisionSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * Side effects written with the fact they report (src/effects/): the event and the
+ * webhook still to be carried out, and when the oldest of them was written.
+ */
+const effectFields = {
+  effects: { type: [Schema.Types.Mixed], default: undefined },
+  effectsAt: Date,
+};
+
 const commentSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -109,10 +118,13 @@ const commentSchema = new Schema(
     takedownOrderIds: { type: [String], default: undefined },
     /** When the author's name and text were erased on a data-subject request (src/author-data/). */
     erasedAt: Date,
+    ...effectFields,
   },
   { timestamps: true, versionKey: 'revision' },
 );
 commentSchema.index({ siteId: 1, externalId: 1 }, { unique: true });
+// the effect relay's query (MongoDB uses it; FerretDB scans, see src/store/effects.ts)
+commentSchema.index({ effectsAt: 1 });
 commentSchema.index({ status: 1, siteId: 1, createdAt: -1 });
 commentSchema.index({ siteId: 1, articleId: 1, createdAt: -1 });
 commentSchema.index({ siteId: 1, 'author.id': 1, createdAt: -1 });
@@ -168,9 +180,11 @@ const authorSchema = new Schema(
     history: { type: [{ at: Date, status: String, commentId: String, textHash: String, _id: false }], default: [] },
     bannedUntil: Date,
     banReason: String,
+    ...effectFields,
   },
   { timestamps: true, versionKey: 'revision' },
 );
+authorSchema.index({ effectsAt: 1 });
 
 const reportSchema = new Schema(
   {
@@ -196,6 +210,8 @@ reportSchema.index({ commentId: 1 });
 
 const webhookDeliverySchema = new Schema(
   {
+    /** Derived from the comment, its revision and the kind of delivery (src/effects/effect-ids.ts). */
+    _id: { type: String },
     siteId: { type: String, required: true },
     commentId: { type: String, required: true },
     /** Set for a `report.resolved` delivery: the report it answers. */
@@ -212,7 +228,9 @@ const webhookDeliverySchema = new Schema(
   },
   { timestamps: true, versionKey: false },
 );
+// the worker's poll (due pending deliveries) and the retention sweep (old delivered/failed ones)
 webhookDeliverySchema.index({ status: 1, nextAttemptAt: 1 });
+webhookDeliverySchema.index({ status: 1, updatedAt: 1 });
 
 /**
  * A ministry (Komdigi) take-down order received through SAMAN (Permenkominfo
@@ -257,7 +275,7 @@ export type EventDoc = InferSchemaType<typeof eventSchema> & { _id: string };
 export type RuleVersionDoc = InferSchemaType<typeof ruleVersionSchema>;
 export type AuthorDoc = InferSchemaType<typeof authorSchema> & { _id: string };
 export type ReportDoc = InferSchemaType<typeof reportSchema> & { _id: string };
-export type WebhookDeliveryDoc = InferSchemaType<typeof webhookDeliverySchema>;
+export type WebhookDeliveryDoc = InferSchemaType<typeof webhookDeliverySchema> & { _id: string };
 export type TakedownOrderDoc = InferSchemaType<typeof takedownOrderSchema> & { _id: string; createdAt: Date; updatedAt: Date; revision: number };
 
 export interface Models {

@@ -36,7 +36,8 @@ export function canSee(principal: Principal, event: SaringEvent): boolean {
 export function matchesSubscription(sub: Subscription, event: SaringEvent): boolean {
   if (sub.siteIds && event.siteId && !sub.siteIds.includes(event.siteId)) return false;
   if (!event.type.startsWith('comment.')) return true;
-  const data = event.data;
+  // every comment.* payload carries the comment's view (src/events/types.ts)
+  const data = event.data as { articleId?: string; status?: string; previousStatus?: string };
   if (sub.articleId && data.articleId !== sub.articleId) return false;
   if (sub.statuses) {
     const hit = (s: unknown) => typeof s === 'string' && (sub.statuses as string[]).includes(s);

@@ -4,7 +4,6 @@ import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { TakedownOrderDoc } from '../store/models';
-import { WITHDRAWN_WEBHOOK_EVENT } from '../reports/report-comment';
 import { takedownDueAt, takedownOrderId } from './basis';
 import { canSeeOrder } from './order-access';
 import { toOrderView } from './order-view';
@@ -63,21 +62,13 @@ async function storeOrder(deps: TakedownDeps, principal: Principal, input: Taked
   return { order: existing, created: false };
 }
 
-/** Tells each site to hide its withdrawn comments (the same webhook a withdrawal after reports sends, with the order in the body). */
-async function queueWebhooks(deps: TakedownDeps, order: TakedownOrderDoc, commentIds: { commentId: string; siteId: string }[]): Promise<void> {
-  for (const { commentId, siteId } of commentIds) {
-    const site = await deps.sites.get(siteId);
-    if (!site?.webhookUrl) continue;
-    await deps.store.models.WebhookDelivery.create({ siteId, commentId, takedownOrderId: order._id, url: site.webhookUrl, event: WITHDRAWN_WEBHOOK_EVENT, attempts: 0, status: 'pending', nextAttemptAt: deps.now() });
-  }
-}
-
 /**
  * A take-down order from the ministry (Permenkominfo 5/2020 Pasal 14–16),
  * entered by an admin or a legal officer: stored once per order number, due
  * 24 h after receipt (4 h when urgent); every comment it covers is withdrawn
  * at once (status `pending` with the take-down reason), each site gets a
- * `comment.withdrawn` webhook and its moderators a `takedown.received` event.
+ * `comment.withdrawn` webhook (written with the withdrawal, src/takedown/withdraw-comment.ts)
+ * and its moderators a `takedown.received` event.
  * A retry of the same order finishes what an interrupted one started.
  */
 export async function receiveTakedownOrder(deps: TakedownDeps, principal: Principal, input: TakedownOrderInput): Promise<{ created: boolean; order: TakedownOrderDoc }> {
@@ -91,19 +82,16 @@ export async function receiveTakedownOrder(deps: TakedownDeps, principal: Princi
   const entries: OrderComment[] = [];
   // the call that withdrew a comment knows its status before; a retry that found it withdrawn does not
   const authoritative = new Set<string>();
-  const changed: { commentId: string; siteId: string }[] = [];
   for (const id of new Set(resolved.flatMap((r) => r.commentIds))) {
     const w = await withdrawForOrder(deps, principal, order, id, known.get(id));
     if (!w) throw new AppError('conflict', 'A comment of the order is being changed right now; send the order again (it is safe to repeat).');
     entries.push(w.entry);
     if (w.changed || w.entry.alreadyRemoved) authoritative.add(id);
-    if (w.changed) changed.push({ commentId: id, siteId: w.entry.siteId ?? '' });
   }
   // retries may race: the record of the call that withdrew a comment wins, whichever writes first
   const merge = (current: TakedownOrderDoc) => entries.map((e) => (authoritative.has(e.commentId) ? e : ((current.comments ?? []).find((c) => c.commentId === e.commentId) ?? e)));
   const updated = await updateOrder(deps.store, order._id, (current) => ({ comments: merge(current) as unknown as TakedownOrderDoc['comments'] }), { now: deps.now });
   const final = updated?.order ?? order;
-  await queueWebhooks(deps, final, changed);
   if (created) {
     const now = deps.now();
     await deps.store.models.Audit.create({ actor: principal.id, action: 'takedown.receive', target: `takedown:${final._id}`, after: { orderNumber: final.orderNumber, issuer: final.issuer, urgent: final.urgent, receivedAt: final.receivedAt, dueAt: final.dueAt, comments: entries.length }, at: now });

@@ -2,7 +2,13 @@ import type { Principal } from '../auth/principal';
 import { earlierDue } from '../deadlines/due-at';
 import { AppError } from '../errors';
 import { withCommentClaim } from '../store/claims';
+import { webhookEffect, withEffects } from '../effects/build-effects';
+import { carryOutNow } from '../effects/carry-out';
+import type { EventPublisher } from '../events/types';
+import { WITHDRAWN_WEBHOOK_EVENT } from '../webhooks/payload';
+import type { SiteDirectory } from '../sites/site-directory';
 import type { Store } from '../store/connect';
+import type { PendingEffect } from '../store/effects';
 import type { CommentDoc, TakedownOrderDoc } from '../store/models';
 import { takedownReason } from './basis';
 import { updateCommentAtRevision } from '../store/comment-writes';
@@ -15,6 +21,16 @@ export interface Withdrawal {
   entry: OrderComment;
   /** True when this call changed the comment (a webhook tells the site to hide it). */
   changed: boolean;
+  /** The effects this call wrote into the comment, at the revision it gave it. */
+  effects?: { revision: number; webhook: PendingEffect[] };
+}
+
+/** What a withdrawal needs: the store, the clock, the sites (webhook URL) and the event log (its effects). */
+export interface WithdrawDeps {
+  store: Store;
+  now: () => Date;
+  sites: SiteDirectory;
+  events: Pick<EventPublisher, 'publishOnce'>;
 }
 
 function entryOf(fresh: CommentDoc, extra: Partial<OrderComment>): OrderComment {
@@ -36,9 +52,11 @@ function entryOf(fresh: CommentDoc, extra: Partial<OrderComment>): OrderComment 
  * due no later than the order, and leaves the site until a moderator decides.
  * A comment already rejected is only recorded (it is off the site: who
  * removed it and when). Calling it again for the same order changes nothing
- * (a retried intake). Audited as `comment.takedown`.
+ * (a retried intake). Audited as `comment.takedown`. The `comment.withdrawn`
+ * webhook (with the order) is written in the same update as the withdrawal,
+ * then carried out.
  */
-export async function withdrawForOrder(deps: { store: Store; now: () => Date }, principal: Principal, order: TakedownOrderDoc, commentId: string, known?: OrderComment): Promise<Withdrawal | undefined> {
+export async function withdrawForOrder(deps: WithdrawDeps, principal: Principal, order: TakedownOrderDoc, commentId: string, known?: OrderComment): Promise<Withdrawal | undefined> {
   const result = await withCommentClaim(deps.store, commentId, `takedown:${order._id}`, async (fresh): Promise<Withdrawal> => {
     const { Audit } = deps.store.models;
     const ids = fresh.takedownOrderIds ?? [];
@@ -58,6 +76,7 @@ export async function withdrawForOrder(deps: { store: Store; now: () => Date }, 
       note: `take-down ${order.orderNumber}`,
     };
     const revision = fresh.revision + 1;
+    const webhook = webhookEffect({ hostId: fresh._id, revision, at: now }, await deps.sites.get(fresh.siteId), { event: WITHDRAWN_WEBHOOK_EVENT, takedownOrderId: order._id });
     const set = {
       status: 'pending',
       decision,
@@ -69,6 +88,7 @@ export async function withdrawForOrder(deps: { store: Store; now: () => Date }, 
       takedownOrderIds: [...ids, order._id],
       updatedAt: now,
       revision,
+      ...withEffects(fresh, webhook, now),
     };
     if (!(await updateCommentAtRevision(deps.store.models, fresh, { $set: set }))) throw new AppError('conflict', 'A comment of the order changed while it was withdrawn; send the order again.');
     await Audit.create({
@@ -81,7 +101,9 @@ export async function withdrawForOrder(deps: { store: Store; now: () => Date }, 
       note: order.orderNumber,
       at: now,
     });
-    return { entry: entryOf(fresh, { withdrawnAt: now, withdrawnBy: principal.id }), changed: true };
+    return { entry: entryOf(fresh, { withdrawnAt: now, withdrawnBy: principal.id }), changed: true, effects: { revision, webhook } };
   });
-  return result?.value;
+  const value = result?.value;
+  if (value?.effects) await carryOutNow(deps, { collection: 'comments', id: commentId, revision: value.effects.revision }, value.effects.webhook);
+  return value;
 }

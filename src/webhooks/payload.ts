@@ -5,6 +5,9 @@ import { REPORT_PROCESS_BASIS } from '../reports/resolve-reports';
 /** The one webhook event: a comment reached a final status (approved or rejected). */
 export const WEBHOOK_EVENT = 'comment.final';
 
+/** The webhook event that tells a site to hide a withdrawn comment (reader reports, a take-down order). */
+export const WITHDRAWN_WEBHOOK_EVENT = 'comment.withdrawn';
+
 /**
  * The webhook body: the comment's CURRENT state, built at send time, so a
  * retried or late delivery never carries a status that was since overridden;

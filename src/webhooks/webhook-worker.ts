@@ -1,26 +1,27 @@
-import type { Connection } from 'mongoose';
-import { claimLock, releaseLock } from '../decisions/claim-lock';
-import type { CommentDoc, Models, ReportDoc, TakedownOrderDoc, WebhookDeliveryDoc } from '../store/models';
-import { WEBHOOK_EVENT, webhookBody } from './payload';
-import { signingSecrets } from '../sites/rotate-webhook-secret';
-import { backoffMs, sendWebhook } from './send-webhook';
+import type { Store } from '../store/connect';
+import { findDueDeliveries, pruneDeliveries, type Delivery } from '../store/deliveries';
+import { attemptDelivery } from './attempt-delivery';
 
 export interface WebhookWorkerOptions {
-  /** How often to look for due deliveries (ms). */
+  /** How often to look for due deliveries when there was nothing left to start (ms). */
   pollMs?: number;
   /** Deliveries in flight at once per instance. */
   concurrency?: number;
+  /** Deliveries in flight at once per site: a site whose receiver hangs holds only these. */
+  perSite?: number;
   timeoutMs?: number;
   maxAttempts?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** Delivered and failed deliveries are deleted this many days after their last attempt. */
+  retentionDays?: number;
+  /** How often to prune (ms). */
+  pruneEveryMs?: number;
   now?: () => Date;
   onError?: (err: unknown) => void;
   /** Called after each attempt (tests wait on it). */
   onAttempt?: (deliveryId: string, ok: boolean) => void;
 }
-
-type Delivery = WebhookDeliveryDoc & { _id: unknown };
 
 /** A running worker; `stop()` waits for deliveries in flight. */
 export interface WebhookWorker {
@@ -28,83 +29,95 @@ export interface WebhookWorker {
 }
 
 /**
- * Delivers queued webhooks: every `pollMs` it reads due pending deliveries,
- * claims each attempt (`webhook:<id>:<attempt>`, so two instances never send
- * the same attempt), POSTs the comment's current state, and records the
- * outcome — delivered, retried later with backoff, or failed after
- * `maxAttempts`. It runs beside intake and never blocks it.
+ * Delivers queued webhooks. It reads only the due deliveries it can start
+ * (free slots, sites below their per-site limit, none already in flight) by
+ * the `status, nextAttemptAt` index, and polls again at once while due work
+ * remains — when an attempt ends and the last read was a full page — so a
+ * burst goes out as fast as receivers answer; when idle it polls every
+ * `pollMs`. Each site has its own slots (`perSite`), so a receiver that hangs
+ * delays only its own site. Old delivered and failed deliveries are pruned
+ * after `retentionDays`. It runs beside intake and never blocks it.
  */
-export function startWebhookWorker(deps: { models: Models; conn: Connection }, opts: WebhookWorkerOptions = {}): WebhookWorker {
-  const { WebhookDelivery, Comment, Site } = deps.models;
+export function startWebhookWorker(deps: { store: Store }, opts: WebhookWorkerOptions = {}): WebhookWorker {
   const now = opts.now ?? (() => new Date());
-  const concurrency = opts.concurrency ?? 8;
-  const maxAttempts = opts.maxAttempts ?? 10;
-  const inFlight = new Map<string, Promise<void>>();
+  const concurrency = opts.concurrency ?? 32;
+  const perSite = opts.perSite ?? 8;
+  const attempt = { timeoutMs: opts.timeoutMs ?? 5000, maxAttempts: opts.maxAttempts ?? 10, backoffBaseMs: opts.backoffBaseMs ?? 2000, backoffMaxMs: opts.backoffMaxMs ?? 3_600_000, now };
+  const inFlight = new Map<string, { siteId: string; run: Promise<void> }>();
+  const bySite = new Map<string, number>();
   let stopped = false;
+  let polling: Promise<void> | undefined;
+  let again = false;
+  /** True while the last read may have left due work behind (a full page, or rows skipped for a busy site). */
+  let moreDue = false;
+  let timer: NodeJS.Timeout | undefined;
 
-  const attempt = async (d: Delivery) => {
+  const start = (d: Delivery) => {
     const id = String(d._id);
-    const key = `webhook:${id}:${d.attempts}`;
-    if (!(await claimLock(deps.conn, key, { owner: 'webhook-worker', staleMs: (opts.timeoutMs ?? 5000) * 4 }))) return;
-    try {
-      const fresh = (await WebhookDelivery.findById(d._id).lean()) as Delivery | null;
-      if (!fresh || fresh.status !== 'pending' || fresh.attempts !== d.attempts) return;
-      const [site, comment] = await Promise.all([Site.findById(fresh.siteId).lean(), Comment.findById(fresh.commentId).lean()]);
-      const attempts = fresh.attempts + 1;
-      let outcome: { ok: boolean; status?: number; error?: string };
-      // the site's current URL, not the one at enqueue time: a PATCH moves queued deliveries too
-      const url = site?.webhookUrl;
-      if (!site?.webhookSecret || !comment || !url) outcome = { ok: false, error: !comment ? 'comment no longer exists' : 'the site has no webhook URL or secret' };
-      else {
-        const event = fresh.event ?? WEBHOOK_EVENT;
-        const report = fresh.reportId ? ((await deps.models.Report.findById(fresh.reportId).lean()) as ReportDoc | null) : undefined;
-        const order = fresh.takedownOrderId ? ((await deps.models.TakedownOrder.findById(fresh.takedownOrderId).lean()) as TakedownOrderDoc | null) : undefined;
-        const body = JSON.stringify(webhookBody(id, comment as CommentDoc, now(), event, report, order));
-        outcome = await sendWebhook({ url, body, secret: signingSecrets(site, now()), deliveryId: id, event, timeoutMs: opts.timeoutMs ?? 5000, now });
-      }
-      const status = outcome.ok ? 'delivered' : attempts >= maxAttempts ? 'failed' : 'pending';
-      const nextAttemptAt = status === 'pending' ? new Date(now().getTime() + backoffMs(attempts, opts.backoffBaseMs ?? 2000, opts.backoffMaxMs ?? 3_600_000)) : undefined;
-      const set: Record<string, unknown> = { attempts, status };
-      if (url && url !== fresh.url) set.url = url;
-      if (outcome.status !== undefined) set.lastStatus = outcome.status;
-      if (outcome.error) set.lastError = outcome.error;
-      if (nextAttemptAt) set.nextAttemptAt = nextAttemptAt;
-      await WebhookDelivery.updateOne({ _id: d._id }, { $set: set, ...(outcome.error ? {} : { $unset: { lastError: 1 } }) });
-      opts.onAttempt?.(id, outcome.ok);
-    } finally {
-      await releaseLock(deps.conn, key);
-    }
+    bySite.set(d.siteId, (bySite.get(d.siteId) ?? 0) + 1);
+    const run = attemptDelivery(deps.store, d, attempt)
+      .then((outcome) => outcome && opts.onAttempt?.(id, outcome.ok))
+      .catch((err: unknown) => opts.onError?.(err))
+      .finally(() => {
+        inFlight.delete(id);
+        const left = (bySite.get(d.siteId) ?? 1) - 1;
+        if (left > 0) bySite.set(d.siteId, left);
+        else bySite.delete(d.siteId);
+        if (moreDue) wake();
+      });
+    inFlight.set(id, { siteId: d.siteId, run });
   };
 
-  const tick = async () => {
+  const fill = async () => {
     const free = concurrency - inFlight.size;
     if (free <= 0) return;
-    const due = (await WebhookDelivery.find({ status: 'pending', nextAttemptAt: { $lte: now() } })
-      .sort({ nextAttemptAt: 1 })
-      .limit(free + inFlight.size)
-      .lean()) as Delivery[];
+    const busy = [...bySite].filter(([, n]) => n >= perSite).map(([site]) => site);
+    const due = await findDueDeliveries(deps.store, { now: now(), limit: free, skipSites: busy, skipIds: [...inFlight.keys()] });
+    let skipped = false;
     for (const d of due) {
-      const id = String(d._id);
-      if (inFlight.has(id) || inFlight.size >= concurrency) continue;
-      const run = attempt(d)
-        .catch((err: unknown) => opts.onError?.(err))
-        .finally(() => inFlight.delete(id));
-      inFlight.set(id, run);
+      if (stopped || inFlight.size >= concurrency) break;
+      if ((bySite.get(d.siteId) ?? 0) >= perSite) skipped = true;
+      else start(d);
     }
+    moreDue = due.length === free || skipped;
   };
 
-  const loop = async () => {
-    if (stopped) return;
-    await tick().catch((err: unknown) => opts.onError?.(err));
-    if (!stopped) timer = setTimeout(loop, opts.pollMs ?? 1000);
+  const poll = async () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    do {
+      again = false;
+      await fill().catch((err: unknown) => opts.onError?.(err));
+    } while (again && !stopped);
+    if (!stopped) timer = setTimeout(wake, opts.pollMs ?? 1000);
   };
-  let timer: NodeJS.Timeout | undefined = setTimeout(loop, 0);
+
+  /** Polls now, or right after the poll in flight. */
+  function wake(): void {
+    if (stopped) return;
+    if (polling) {
+      again = true;
+      return;
+    }
+    polling = poll().finally(() => (polling = undefined));
+  }
+
+  const prune = () => {
+    const cutoff = new Date(now().getTime() - (opts.retentionDays ?? 7) * 86_400_000);
+    pruneDeliveries(deps.store, cutoff).catch((err: unknown) => opts.onError?.(err));
+  };
+  prune();
+  const pruning = setInterval(prune, opts.pruneEveryMs ?? 600_000);
+  pruning.unref();
+  setImmediate(wake);
 
   return {
     async stop() {
       stopped = true;
+      clearInterval(pruning);
       if (timer) clearTimeout(timer);
-      await Promise.all(inFlight.values());
+      await polling;
+      await Promise.all([...inFlight.values()].map((f) => f.run));
     },
   };
 }

@@ -97,7 +97,7 @@ describe('author data requests (Permenkominfo 5/2020 Pasal 11, 26–27; UU PDP P
     const res = await request(t.app).post(`${base}/erase`).set(bearer(legal)).send({ reason: 'Permintaan penghapusan pemilik data (UU PDP Pasal 43)', requestRef: `DPO-${tag}` });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ siteId: 'ad-site', erasedAs: expect.stringMatching(/^erased-[0-9a-f]{12}$/), counts: { comments: 3, decisions: { approved: 1, pending: 1, rejected: 1 }, reportsFiled: 1, standingDeleted: true } });
-    await t.events.outbox.flush();
+    await t.events.streamRelay.flush();
 
     const needles = [name, authorId, ...texts, `xq${tag}`];
     const db = t.store.conn.db!;

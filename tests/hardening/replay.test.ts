@@ -41,9 +41,9 @@ describe('since= replay is bounded and per site', () => {
 
   it('when a big site has more events than the replay cap (regression: truncated, and none of the small site\'s), then the small site\'s moderator gets all of its own', async () => {
     const log = new EventLog(t.store.models);
-    for (let i = 0; i < 120; i++) await log.publish('comment.created', { id: `big-${i}`, status: 'pending' }, 'replay-big');
-    await log.publish('rules.reloaded', { id: 'rules' });
-    for (let i = 0; i < 3; i++) await log.publish('comment.created', { id: `small-${i}`, status: 'pending' }, 'replay-small');
+    for (let i = 0; i < 120; i++) await log.publish('comment.created', { id: `big-${i}`, status: 'pending' } as never, 'replay-big');
+    await log.publish('rules.reloaded', { id: 'rules' } as never);
+    for (let i = 0; i < 3; i++) await log.publish('comment.created', { id: `small-${i}`, status: 'pending' } as never, 'replay-small');
     await log.stored();
     const s = await serveStream(t, log, { maxReplay: 50 });
     try {
@@ -62,7 +62,7 @@ describe('since= replay is bounded and per site', () => {
     const future = new EventLog(t.store.models, { now: () => new Date(Date.now() + 3_600_000) });
     const s = await serveStream(t, future);
     try {
-      await future.publish('comment.created', { id: 'elsewhere', status: 'pending' }, 'replay-big');
+      await future.publish('comment.created', { id: 'elsewhere', status: 'pending' } as never, 'replay-big');
       const socket = await TestSocket.open(s.url, { token: small });
       const hello = socket.frames[0] as { seq: number };
       expect(hello.seq).toBeLessThan((Date.now() + 60_000) * 1000);

@@ -49,7 +49,7 @@ describe('GET /v1/stream: heartbeats, slow consumers, resume, shutdown', () => {
       // fed in lock-step with the fast reader, so only the paused one piles up unsent bytes
       for (; i < 600 && b.live.hub.size >= 2; i += 1) {
         const seq = Date.now() * 1000 + i;
-        b.events.deliverRemote({ id: `big-${i}`, type: 'comment.created', seq, at: new Date().toISOString(), siteId: 'site-a', data: { id: `c-${i}`, status: 'pending', blob } });
+        b.events.deliverRemote({ id: `big-${i}`, type: 'comment.created', seq, at: new Date().toISOString(), siteId: 'site-a', data: { id: `c-${i}`, status: 'pending', blob } } as never);
         await fast.waitFor((f) => f.id === `big-${i}`);
       }
       slow.ws.resume();

@@ -58,17 +58,17 @@ describe('two service instances on one store', () => {
 });
 
 describe('an instance that falls behind another one', () => {
-  it('when more events arrive than the outbox holds between two polls, then the poller reads the gap from events, in order', async () => {
+  it('when more events arrive than the stream relay holds between two polls, then the poller reads the gap from events, in order', async () => {
     const a = await startLiveInstance({ label: 'gap_a', jobs: { eventPoller: false } });
     const b = await startLiveInstance({ dbName: a.dbName, jobs: { eventPoller: { intervalMs: 400 } } });
     try {
       await createSite(a.app, 'site-a');
       const mod = await createPrincipal(a.app, 'moderator', ['site-a']);
       const onB = await TestSocket.open(b.wsUrl, { token: mod });
-      await a.events.publish('comment.overdue', { id: 'warm-up', status: 'pending' }, 'site-a');
+      await a.events.publish('comment.overdue', { id: 'warm-up', status: 'pending' } as never, 'site-a');
       await onB.waitFor((f) => f.data?.id === 'warm-up', 3000);
-      a.events.outbox.keep = 2;
-      for (let i = 0; i < 12; i += 1) await a.events.publish('comment.overdue', { id: `late-${i}`, status: 'pending' }, 'site-a');
+      a.events.streamRelay.keep = 2;
+      for (let i = 0; i < 12; i += 1) await a.events.publish('comment.overdue', { id: `late-${i}`, status: 'pending' } as never, 'site-a');
       await onB.waitFor((f) => f.data?.id === 'late-11', 3000);
       expect(onB.events.map((f) => f.data?.id).filter((id) => String(id).startsWith('late-'))).toEqual(Array.from({ length: 12 }, (_, i) => `late-${i}`));
       onB.close();

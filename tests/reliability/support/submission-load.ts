@@ -20,6 +20,8 @@ export interface LoadOptions {
   path?: string;
   /** Sees each answered request's status and JSON body. */
   onAnswer?: (status: number, body: unknown) => void;
+  /** Each client starts a new submission at most this often (ms): a steady load instead of as fast as the service answers. */
+  paceMs?: number;
 }
 
 /** Counts of a running or finished load. */
@@ -75,6 +77,7 @@ export function startSubmissionLoad(opts: LoadOptions): RunningLoad {
 
   const client = async () => {
     while (!stopped && next < opts.total) {
+      const started = Date.now();
       const n = next++;
       const record: Attempted = { externalId: `load-${tag}-${n}`, statuses: [] };
       stats.attempted.push(record);
@@ -87,6 +90,7 @@ export function startSubmissionLoad(opts: LoadOptions): RunningLoad {
         if (!retryable || !opts.retry || attempt >= opts.retry.maxAttempts || stopped) break;
         await sleep(opts.retry.delayMs);
       }
+      if (opts.paceMs) await sleep(Math.max(0, started + opts.paceMs - Date.now()));
     }
   };
 

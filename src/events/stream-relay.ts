@@ -1,17 +1,8 @@
-import type { Collection, Connection } from 'mongoose';
+import type { Store } from '../store/connect';
+import { deleteStreamRelayDoc, writeStreamRelayDoc } from '../store/stream-relay-docs';
 import type { SaringEvent } from './types';
 
-/** One instance's recent events, as other instances' pollers read them. */
-export interface OutboxDoc {
-  _id: string;
-  instanceId: string;
-  /** Number of the newest event in `events` (1, 2, 3… per outbox). */
-  head: number;
-  at: Date;
-  events: { n: number; event: SaringEvent }[];
-}
-
-export interface OutboxOptions {
+export interface StreamRelayOptions {
   /** Coalesce writes: at most one write per `flushMs`. */
   flushMs?: number;
   /** Keep at most this many recent events in the document. */
@@ -21,24 +12,20 @@ export interface OutboxOptions {
   /** Drop events older than this from the document (they are in `events` for replay). */
   keepMs?: number;
   onError?: (err: unknown) => void;
-  /** Awaited before each write: the outbox never announces an event that is not yet in `events`. */
+  /** Awaited before each write: the relay never announces an event that is not yet in `events`. */
   beforeWrite?: () => Promise<void>;
 }
 
-/** The collection of outboxes (`event_outbox`, one small document per running instance). */
-export function outboxCollection(conn: Connection): Collection<OutboxDoc> {
-  return conn.collection<OutboxDoc>('event_outbox');
-}
-
 /**
- * Why an outbox: FerretDB filters every non-`_id` query in Go over the whole
- * collection (~65 µs a document), so polling `events` by `seq` costs more the
+ * The cross-instance relay of the live stream (formerly "the outbox"; not to be
+ * confused with the effects of src/effects/, which make side effects durable).
+ * Why: FerretDB filters every non-`_id` query in Go over the whole collection (~65 µs a document), so polling `events` by `seq` costs more the
  * longer the retention. Each instance therefore also keeps its last few
  * events in ONE document keyed by its own `_id` (it is the only writer, so
- * the non-atomic upsert is safe); a poller reads the handful of outbox
+ * the non-atomic upsert is safe); a poller reads the handful of relay
  * documents, whatever the size of `events`.
  */
-export class Outbox {
+export class StreamRelay {
   private recent: { n: number; event: SaringEvent }[] = [];
   private n = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -48,17 +35,15 @@ export class Outbox {
   private readonly flushMs: number;
   /** Most events kept in the document (tunable; tests shrink it to force a catch-up from `events`). */
   keep: number;
-  private readonly coll: Collection<OutboxDoc>;
 
   constructor(
-    readonly connection: Connection,
+    readonly connection: Store['conn'],
     readonly key: string,
     private readonly instanceId: string,
-    private readonly opts: OutboxOptions = {},
+    private readonly opts: StreamRelayOptions = {},
   ) {
     this.flushMs = opts.flushMs ?? 25;
     this.keep = opts.keep ?? 64;
-    this.coll = outboxCollection(connection);
     this.heartbeat = setInterval(() => this.n > 0 && this.schedule(), opts.heartbeatMs ?? 2000);
     this.heartbeat.unref();
   }
@@ -94,7 +79,7 @@ export class Outbox {
     clearInterval(this.heartbeat);
     if (this.timer) clearTimeout(this.timer);
     await this.writing;
-    await this.coll.deleteOne({ _id: this.key }).catch(() => undefined);
+    await deleteStreamRelayDoc(this.connection, this.key).catch(() => undefined);
   }
 
   private schedule(): void {
@@ -108,7 +93,6 @@ export class Outbox {
     const head = this.n;
     const events = this.recent.slice();
     await this.opts.beforeWrite?.();
-    const doc = { instanceId: this.instanceId, head, at: new Date(), events };
-    await this.coll.replaceOne({ _id: this.key }, doc, { upsert: true });
+    await writeStreamRelayDoc(this.connection, this.key, { instanceId: this.instanceId, head, at: new Date(), events });
   }
 }
