@@ -2,6 +2,7 @@ import request from 'supertest';
 import { claimKeys, claimLock, releaseLock, withClaim, withCommentClaim } from '../../src/store/claims';
 import { buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
 import { aHeldComment } from '../support/held';
+import { waitUntil } from '../support/wait';
 
 /**
  * One key per comment revision (src/store/claims.ts): the decision route and
@@ -19,7 +20,19 @@ describe('claims (src/store/claims.ts)', () => {
   });
   afterAll(() => t.close());
 
-  const submitHeld = async () => (await request(t.app).post('/v1/comments').set('Authorization', `Bearer ${site}`).send(aHeldComment())).body as { id: string; revision: number };
+  /**
+   * A held comment whose side effects are carried out and marked done: the marking holds the
+   * revision's claim for a moment in the background (src/effects/carry-out.ts), and these tests
+   * take that claim themselves.
+   */
+  const submitHeld = async () => {
+    const c = (await request(t.app).post('/v1/comments').set('Authorization', `Bearer ${site}`).send(aHeldComment())).body as { id: string; revision: number };
+    await waitUntil(async () => {
+      const doc = await t.store.models.Comment.findById(c.id).lean();
+      return doc && !(doc as { effects?: unknown[] }).effects;
+    }, { timeoutMs: 30_000, what: 'the effects of the submission marked done' });
+    return c;
+  };
 
   it('when another writer holds the comment revision claim, then a decision is refused with 409 until it is released', async () => {
     const c = await submitHeld();
