@@ -8,16 +8,7 @@ import { createLogger } from '../../src/logger';
 import { startServer } from '../../src/server';
 import { RULES_DIR } from '../support/app';
 import { testMongoUrl } from '../support/db';
-import { buildServer, spawnServer, type SpawnedServer } from './support/spawned-server';
-
-/** A port that was free a moment ago. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+import { buildServer, freePort, spawnServer, type SpawnedServer } from './support/spawned-server';
 
 /** Runs the built server until it exits; resolves with its exit code and everything it wrote. */
 function runToExit(entry: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {

@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { connectStore, type Store } from '../../src/store/connect';
 import { ADMIN_TOKEN, RULES_DIR } from '../support/app';
 import { testMongoUrl } from '../support/db';
 import { startReceiver } from '../support/webhook-receiver';
 import { acknowledged, settledSideEffects } from './support/side-effects-check';
-import { buildServer, spawnServer, type SpawnedServer } from './support/spawned-server';
+import { buildServer, freePort, spawnServer, type SpawnedServer } from './support/spawned-server';
 import { startSubmissionLoad, until } from './support/submission-load';
-
-/** A port that was free a moment ago (the restarted service takes the same one). */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /**
  * A real `node server.js` is killed with SIGKILL under load and started again

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -49,4 +50,13 @@ export async function spawnServer(entry: string, env: Record<string, string>): P
     void exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening:\n${lines.join('\n')}`)));
   });
   return { url, child, lines, exited };
+}
+
+/** A port that was free a moment ago (a restarted service takes the same one). */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
