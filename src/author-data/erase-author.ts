@@ -13,6 +13,7 @@ import { ERASED, redact, redactFreeText, redactId, type Redaction } from './reda
 import { DATA_REQUEST_BASIS, type EraseInput } from './schema';
 import { requestSite } from './site-access';
 import { updateCommentAtRevision } from '../store/comment-writes';
+import { replaceWithNewId, updateFields } from '../store/documents';
 
 /** The reason is kept in the audit trail: it must not carry what is being erased. */
 function assertReasonAnonymous(input: EraseInput, r: Redaction): void {
@@ -47,8 +48,7 @@ async function eraseReportsFiled(store: Store, data: AuthorData, r: Redaction): 
   for (const report of data.reportsFiled) {
     const next = { ...report, _id: `${report.commentId}:${r.pseudonym}`, reporterId: r.pseudonym };
     delete (next as { note?: unknown }).note;
-    await Report.collection.insertOne(next as never);
-    await Report.collection.deleteOne({ _id: report._id } as never);
+    await replaceWithNewId(Report, report._id, next);
     await rekeyReportDeliveries(store, report._id, next._id);
   }
 }
@@ -57,12 +57,12 @@ async function eraseReportsFiled(store: Store, data: AuthorData, r: Redaction): 
 async function redactTrail(store: Store, siteId: string, data: AuthorData, r: Redaction): Promise<{ events: number }> {
   const { Audit, Event } = store.models;
   for (const a of data.audit) {
-    await Audit.collection.updateOne({ _id: a._id } as never, { $set: { target: redactId(a.target, r), before: redact(a.before, r), after: redact(a.after, r), ...(a.note ? { note: redactFreeText(a.note, r) } : {}) } });
+    await updateFields(Audit, a._id as object, { $set: { target: redactId(a.target, r), before: redact(a.before, r), after: redact(a.after, r), ...(a.note ? { note: redactFreeText(a.note, r) } : {}) } });
   }
   const ids = data.comments.map((c) => c._id);
   const touches = { $or: [{ 'data.id': { $in: ids } }, { 'data.authorId': r.authorId }, { 'data.report.reporterId': r.authorId }] };
   const events = await Event.find({ siteId, ...touches }).lean();
-  for (const e of events) await Event.collection.updateOne({ _id: e._id } as never, { $set: { data: redact(e.data, r) } });
+  for (const e of events) await updateFields(Event, e._id, { $set: { data: redact(e.data, r) } });
   const idSet = new Set(ids);
   for (const box of await readStreamRelayDocs(store.conn)) {
     const about = (d: Record<string, unknown>) => idSet.has(String(d.id)) || d.authorId === r.authorId;

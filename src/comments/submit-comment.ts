@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isDuplicateKey } from '../store/errors';
+import { insertComment } from '../store/hot-path';
 import type { CommentDoc } from '../store/models';
 import { readAuthorAtIntake } from '../standing/intake-standing';
 import type { RecentTexts } from '../standing/recent-texts';
@@ -77,7 +78,7 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
   const origin = { hostId: _id, revision: 0, at: now };
   const effects = [eventEffect(origin, 'comment.created', toCommentView(doc as unknown as CommentDoc), siteId), ...(isFinalStatus(status) ? webhookEffect(origin, site) : [])];
   try {
-    await deps.store.insertBatched('comments', { ...doc, effects, effectsAt: now });
+    await insertComment(deps.store, { ...doc, effects, effectsAt: now });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const stored = (await Comment.findById(_id).lean()) as CommentDoc | null;

@@ -26,6 +26,13 @@ const AUTO = 'saring';
 
 /** How long a decision waits for a claim held by a background writer (the effect relay holds one for a moment). */
 const BRIEF_CLAIM_WAIT_MS = 400;
+/**
+ * How long a forced decision waits its turn behind concurrent ones before it gives up
+ * with 409. Each decision ahead of it holds the revision's claim for its write, and the
+ * marking of its effects holds the next one for a moment: ten moderators forcing at
+ * once on a loaded 2-core machine took over 3 s (CI, 2026-12-02).
+ */
+const FORCED_WAIT_MS = 10_000;
 
 async function readComment(deps: DecideDeps, principal: Principal, id: string): Promise<CommentDoc> {
   const doc = (await deps.store.models.Comment.findById(id).lean()) as CommentDoc | null;
@@ -67,7 +74,7 @@ function assertDecidable(doc: CommentDoc, principal: Principal, input: DecisionI
 export async function decideComment(deps: DecideDeps, principal: Principal, id: string, input: DecisionInput): Promise<DecideResult> {
   // a forced decision waits its turn behind concurrent ones, for a bounded time
   const started = Date.now();
-  const deadline = started + 3000;
+  const deadline = started + FORCED_WAIT_MS;
   while (Date.now() < deadline) {
     const before = await readComment(deps, principal, id);
     if (assertDecidable(before, principal, input) === 'same') return { comment: before, changed: false };

@@ -1,7 +1,6 @@
-import { claimKeys, claimLock, releaseLock } from '../store/claims';
+import { claimGrouped, claimKeys, releaseLock } from '../store/claims';
 import type { EventPublisher, EventType, PublishOrder } from '../events/types';
 import type { Store } from '../store/connect';
-import { isDuplicateKey } from '../store/errors';
 import { insertDeliveryOnce } from '../store/deliveries';
 import { markLater } from './done-queue';
 import { keepEffects, readEffectHost, type EffectHostCollection, type PendingEffect } from '../store/effects';
@@ -36,20 +35,6 @@ function claimKey(ref: EffectHostRef): string {
 }
 
 /**
- * The claim, taken with group commit (under a burst of intake many claims share one
- * insertMany); when it is held, the usual claim decides (it breaks a stale one).
- */
-async function claimBatched(store: Store, key: string): Promise<boolean> {
-  try {
-    await store.insertBatched('locks', { _id: key, owner: 'effect-relay', at: new Date() });
-    return true;
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
-  return claimLock(store.conn, key, { owner: 'effect-relay', staleMs: 10_000 });
-}
-
-/**
  * Removes the effects `done` from the document, under its claim, if it is still
  * at the revision they were read at. One try: when the claim is taken (a writer
  * is at work), the effects stay pending and the relay clears them later — doing
@@ -57,7 +42,7 @@ async function claimBatched(store: Store, key: string): Promise<boolean> {
  */
 export async function markEffectsDone(store: Store, ref: EffectHostRef, done: ReadonlySet<string>): Promise<boolean> {
   const key = claimKey(ref);
-  if (!(await claimBatched(store, key))) return false;
+  if (!(await claimGrouped(store, key, { owner: 'effect-relay', staleMs: 10_000 }))) return false;
   try {
     const host = await readEffectHost(store, ref.collection, ref.id);
     if (!host || host.revision !== ref.revision) return false;

@@ -5,7 +5,7 @@ import { effectId } from '../effects/effect-ids';
 import type { SiteDirectory } from '../sites/site-directory';
 import { insertDeliveryOnce } from '../store/deliveries';
 import type { CommentDoc, ReportDoc } from '../store/models';
-import { updateFields } from '../store/documents';
+import { updateFields, updateFieldsIf } from '../store/documents';
 
 /** The webhook event that lets a site answer the reporter and tell the author (Pasal 10(3)–(5)). */
 export const REPORT_RESOLVED_EVENT = 'report.resolved';
@@ -35,8 +35,7 @@ export async function resolveReports(deps: Deps, principal: Principal, comment: 
   const resolved: ReportDoc[] = [];
   for (const r of open) {
     const set = { state, resolvedAt: at, resolvedBy: principal.id };
-    const res = await Report.collection.updateOne({ _id: r._id, state: r.state ?? 'received' } as never, { $set: set });
-    if (res.matchedCount === 0) continue;
+    if (!(await updateFieldsIf(Report, r._id, { state: r.state ?? 'received' }, { $set: set }))) continue;
     resolved.push({ ...r, ...set } as ReportDoc);
     if (site?.webhookUrl) {
       const _id = effectId(r._id, 0, `webhook.${REPORT_RESOLVED_EVENT}`);

@@ -3,6 +3,7 @@ import type { AuthorDoc, SiteDoc } from '../store/models';
 import type { RecentEntry, RecentTexts } from './recent-texts';
 import { earlierCopies, textFingerprint } from './repeat-text';
 import { authorKey, offenderPolicyOf, summarizeStanding } from './standing';
+import { readStanding } from '../store/hot-path';
 
 /**
  * What intake reads of an author for one comment: the stored standing (the ONE
@@ -26,7 +27,7 @@ export async function readAuthorAtIntake(
   at: { siteId: string; authorId: string; text: string; now: Date },
 ): Promise<AuthorAtIntake> {
   const key = authorKey(at.siteId, at.authorId);
-  const doc = (await deps.store.findByIdBatched('authors', key)) as AuthorDoc | null;
+  const doc = await readStanding(deps.store, key);
   return { siteId: at.siteId, authorId: at.authorId, key, doc, recent: deps.recentTexts.recent(key, at.now), fingerprint: textFingerprint(at.text) };
 }
 

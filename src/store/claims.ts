@@ -68,6 +68,20 @@ export async function claimLock(conn: Connection, key: string, opts: { owner: st
   return false;
 }
 
+/**
+ * A claim taken with group commit (under a burst of intake many claims share one
+ * insertMany); when it is held, the usual claim decides (it breaks a stale one).
+ */
+export async function claimGrouped(store: Store, key: string, opts: { owner: string; staleMs: number }): Promise<boolean> {
+  try {
+    await store.insertBatched('locks', { _id: key, owner: opts.owner, at: new Date() });
+    return true;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
+  return claimLock(store.conn, key, opts);
+}
+
 /** Releases a claim (best effort: a left-over claim only blocks until it is stale, or until swept). */
 export async function releaseLock(conn: Connection, key: string): Promise<void> {
   await lockCollection(conn).deleteOne({ _id: key }).catch(() => undefined);
