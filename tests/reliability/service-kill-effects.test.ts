@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { connectStore, type Store } from '../../src/store/connect';
 import { ADMIN_TOKEN, RULES_DIR } from '../support/app';
-import { testMongoUrl } from '../support/db';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded-store';
 import { startReceiver } from '../support/webhook-receiver';
 import { acknowledged, settledSideEffects } from './support/side-effects-check';
 import { buildServer, freePort, spawnServer, type SpawnedServer } from './support/spawned-server';
@@ -20,11 +23,17 @@ describe('when the service process is killed with SIGKILL under load and started
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let secret: string | undefined;
   let env: Record<string, string>;
+  let storeDir: string;
+  let embedded: EmbeddedStore | undefined;
 
   beforeAll(async () => {
     entry = buildServer('effects-kill-build');
     const dbName = `saring_kill_${randomBytes(4).toString('hex')}`;
-    const url = new URL(testMongoUrl());
+    // a store of its own: the process killed under load holds many connections, and a store that
+    // failed on that would otherwise take every later test file of the run down with it
+    storeDir = mkdtempSync(path.join(os.tmpdir(), 'saring-kill-store-'));
+    embedded = await startEmbeddedStore({ dir: storeDir });
+    const url = new URL(embedded.url);
     url.pathname = `/${dbName}`;
     env = {
       PORT: String(await freePort()),
@@ -35,7 +44,7 @@ describe('when the service process is killed with SIGKILL under load and started
       SARING_RATE_TOKEN_PER_SEC: '0',
       SARING_RATE_AUTHOR_PER_MIN: '0',
     };
-    store = await connectStore(testMongoUrl(), { dbName });
+    store = await connectStore(embedded.url, { dbName });
     receiver = await startReceiver(() => secret);
   }, 300_000);
   afterAll(async () => {
@@ -46,6 +55,8 @@ describe('when the service process is killed with SIGKILL under load and started
     await receiver?.close();
     await store?.conn.dropDatabase().catch(() => undefined);
     await store?.close();
+    await embedded?.stop();
+    if (storeDir) rmSync(storeDir, { recursive: true, force: true });
   });
 
   it('then every acknowledged comment is stored once with its comment.created event (once) and its webhook, and no request got a 500', async () => {
