@@ -1,9 +1,12 @@
 import { rmSync } from 'node:fs';
-import type { EmbeddedStore } from '../../src/store/embedded-store';
+import type { TestStoreHandle } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  const store = (globalThis as { __SARING_STORE__?: EmbeddedStore }).__SARING_STORE__;
-  if (store) await store.stop();
+  const handle = (globalThis as { __SARING_STORE__?: TestStoreHandle }).__SARING_STORE__;
+  if (handle) {
+    handle.stopping = true;
+    await handle.current.stop();
+  }
   const dir = process.env.SARING_TEST_STORE_DIR;
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
