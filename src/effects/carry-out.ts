@@ -2,7 +2,7 @@ import { claimGrouped, claimKeys, releaseLock } from '../store/claims';
 import type { EventPublisher, EventType, PublishOrder } from '../events/types';
 import type { Store } from '../store/connect';
 import { insertDeliveryOnce } from '../store/deliveries';
-import { markLater } from './done-queue';
+import { markLater, trackCarryOut } from './done-queue';
 import { keepEffects, readEffectHost, type EffectHostCollection, type PendingEffect } from '../store/effects';
 
 /** What carrying out effects needs: the store and the event log. */
@@ -81,5 +81,7 @@ export async function carryOutEffects(deps: EffectDeps, ref: EffectHostRef, effe
  * pending in the document for the relay.
  */
 export function carryOutNow(deps: EffectDeps & { logger?: { warn(obj: object, msg: string): void } }, ref: EffectHostRef, effects: readonly PendingEffect[]): Promise<void> {
-  return carryOutEffects(deps, ref, effects, 'live-first').catch((err: unknown) => deps.logger?.warn({ err, [ref.collection]: ref.id }, 'side effects left to the effect relay'));
+  const work = carryOutEffects(deps, ref, effects, 'live-first').catch((err: unknown) => deps.logger?.warn({ err, [ref.collection]: ref.id }, 'side effects left to the effect relay'));
+  trackCarryOut(deps.store, work);
+  return work;
 }

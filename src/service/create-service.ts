@@ -15,6 +15,7 @@ import { drainable, type AttachedServer } from './http-drain';
 import { startJobs, type JobName, type JobOverrides, type RunningJobs } from './jobs';
 import { openStore, type StoreTarget } from './open-store';
 import { startRuleService } from './rules';
+import { settleMarkings } from '../effects/done-queue';
 
 /** What a caller may replace in the wiring; everything else comes from the config. Tests use these. */
 export interface ServiceOverrides {
@@ -143,6 +144,8 @@ export async function createService(config: Readonly<Config>, overrides: Service
     (stopping ??= (async () => {
       await Promise.all(attached.map((a) => a.drain()));
       await running?.stop();
+      // the writers' fast path may still carry out effects in the background: let it finish before the store goes
+      await settleMarkings(store);
       await events.close().catch((err: unknown) => logger.warn({ err }, 'the event log did not close cleanly'));
       ruleService?.close();
       await overrides.beforeStoreClose?.(store);
