@@ -26,9 +26,9 @@ async function carryOutOne(deps: EffectDeps, effect: PendingEffect, order: Publi
 }
 
 /**
- * The claim every writer of the document holds (comments: the revision's
- * `decision:<id>:<revision>`, as in src/reports/comment-claim.ts; standings:
- * `author:<id>`, as in src/standing/update-author.ts).
+ * The claim every writer of the document holds (src/store/claims.ts: a
+ * comment's current revision, as withCommentClaim takes it; a standing's
+ * author key, as withClaim in src/standing/update-author.ts takes it).
  */
 function claimKey(ref: EffectHostRef): string {
   return ref.collection === 'comments' ? claimKeys.commentRevision(ref.id, ref.revision) : claimKeys.author(ref.id);
