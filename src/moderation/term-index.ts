@@ -59,8 +59,17 @@ export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vo
     cache.clear();
     memoUsage.set(cache, bytes);
   } else memoUsage.set(cache, used);
-  cache.set(raw, forms);
+  cache.set(detached(raw), forms);
   return forms;
+}
+
+/**
+ * A copy of a word that does not point into the comment it was cut from: V8 keeps a slice of 13 or
+ * more characters as a view of the whole text, so a memo key kept its comment alive, past the
+ * memo's byte bound (which counts the word only).
+ */
+function detached(word: string): string {
+  return word.split('').join('');
 }
 
 /** The memo is bounded in entries and in (estimated) bytes; past either it starts over. */
