@@ -148,6 +148,38 @@ export class ClassScanner {
     return flags;
   }
 
+  /** `scan` of the text held as UTF-16 units in `codes[0, n)` (a transform's output buffer), without making it a string. */
+  scanCodes(codes: Uint16Array, n: number): Uint8Array {
+    const flags = this.flags;
+    flags.fill(0);
+    if (this.strings.length === 0) return flags;
+    const k = this.classCount;
+    const ascii = this.asciiClass;
+    let next = this.next;
+    let state = this.step(0, this.startClass, flags);
+    for (let i = 0; i < n; i++) {
+      let cp = codes[i] as number;
+      let cls: number;
+      if (cp < 128) cls = ascii[cp] as number;
+      else {
+        const low = i + 1 < n ? (codes[i + 1] as number) : 0;
+        if (cp >= 0xd800 && cp <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          cp = (cp - 0xd800) * 1024 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+        cls = this.classAt(cp);
+      }
+      const to = next[state * k + cls] as number;
+      if (to > 0) state = to - 1;
+      else {
+        state = this.step(state, cls, flags);
+        next = this.next;
+      }
+    }
+    this.step(state, this.endClass, flags);
+    return flags;
+  }
+
   private step(state: number, cls: number, flags: Uint8Array): number {
     const known = this.next[state * this.classCount + cls] as number;
     const to = known === 0 ? this.build(state, cls) : Math.abs(known) - 1;

@@ -1,5 +1,6 @@
 import { SyntaxKind, type BlacklistedTerm, type Node, type ParsedPattern, type TransformerContainer } from 'obscenity';
 import { ClassScanner, literalString, type CharSet } from './class-scanner';
+import { textOfCodes } from './normalize/utf16';
 import { TransformChain } from './transform-chain';
 
 /** A match as obscenity reports it: original-text offsets, `endIndex` inclusive. */
@@ -92,8 +93,20 @@ export class EnglishMatcher {
 
   /** Every match, sorted by position and term id, as obscenity's `getAllMatches(text, true)`. */
   getAllMatches(input: string): TermMatch[] {
-    const { text, origin } = this.blacklist.apply(input);
-    const may = this.termScanner.scan(text);
+    let text: string;
+    let origin: ArrayLike<number>;
+    let may: Uint8Array;
+    const n = this.blacklist.applyInto(input);
+    if (n >= 0) {
+      // most texts hold no term: they are scanned in the chain's buffer, and no text is made
+      may = this.termScanner.scanCodes(this.blacklist.codes, n);
+      if (this.alwaysTried.length === 0 && !may.includes(1)) return [];
+      text = textOfCodes(this.blacklist.codes, n);
+      origin = this.blacklist.origins;
+    } else {
+      ({ text, origin } = this.blacklist.apply(input));
+      may = this.termScanner.scan(text);
+    }
     const found: Array<{ id: number; start: number; end: number }> = [];
     const tryTerm = (term: Term) => {
       term.regex.lastIndex = 0;

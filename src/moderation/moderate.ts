@@ -24,6 +24,8 @@ export function moderate(ruleset: CompiledRuleset, text: string, ctx?: Moderatio
   const views = new TextViews({ original: normalized.original, folded: normalized.folded, tokens: splitJoinedWords(normalized.tokens, known) });
   const found = collectWordHits(ruleset, views);
   collectOtherHits(ruleset, views, found, ctx?.language);
+  // most comments meet no rule: their answer needs no policy, sorting or masking
+  if (found.terms.size === 0) return { status: 'approved', action: 'approve', reasons: [], maskedText: text, rulesetVersion: ruleset.version };
   const fired: FiredRule[] = [];
   for (const index of found.terms.keys()) {
     const result = evaluateRule(ruleset.rules[index] as CompiledRule, index, found);

@@ -1,4 +1,5 @@
 import type { TransformerContainer } from 'obscenity';
+import { textOfCodes } from './normalize/utf16';
 
 type Stateful = { transform(cp: number): number | undefined; reset(): void };
 
@@ -97,12 +98,28 @@ export class TransformChain {
 
   /** The transformed text and, per UTF-16 unit of it, the original offset of its code point. */
   apply(input: string): { text: string; origin: number[] } {
-    // plain arrays: a typed array costs a backing store per call, far more than a short text's pushes
-    const codes: number[] = [];
-    const origin: number[] = [];
+    const n = this.applyInto(input);
+    if (n < 0) return this.applyDirect(input);
+    return { text: textOfCodes(this.codes, n), origin: Array.from(this.origins.subarray(0, n)) };
+  }
+
+  /**
+   * The transformed text as UTF-16 units in `codes[0, n)` and their original offsets in
+   * `origins[0, n)`, both the chain's own buffers (reused by its next call; no text is made);
+   * returns n, or -1 when the stateful transformer must be called for every character (`apply`
+   * then does so).
+   */
+  applyInto(input: string): number {
+    if (this.codes.length < input.length * 2) {
+      this.codes = new Uint16Array(input.length * 2);
+      this.origins = new Int32Array(input.length * 2);
+    }
+    const codes = this.codes;
+    const origins = this.origins;
     const t = this.stateful;
     const model = this.thresholds !== null;
     t?.reset();
+    let n = 0;
     let last = -1;
     let run = 0;
     let keep = 0;
@@ -127,7 +144,10 @@ export class TransformChain {
             keep = this.keepOf(out);
           }
           // an unlearnt character, or a run longer than the probe: the transformer decides
-          if (keep < 0 || (keep >= PROBE && run >= PROBE)) return this.applyDirect(input);
+          if (keep < 0 || (keep >= PROBE && run >= PROBE)) {
+            t.reset();
+            return -1;
+          }
           if (run > keep) continue;
         } else {
           const o = t.transform(out);
@@ -136,16 +156,19 @@ export class TransformChain {
         }
       }
       if (out > 0xffff) {
-        codes.push(((out - 0x10000) >> 10) + 0xd800, ((out - 0x10000) & 0x3ff) + 0xdc00);
-        origin.push(at, at);
-      } else {
-        codes.push(out);
-        origin.push(at);
-      }
+        codes[n] = ((out - 0x10000) >> 10) + 0xd800;
+        origins[n++] = at;
+        codes[n] = ((out - 0x10000) & 0x3ff) + 0xdc00;
+      } else codes[n] = out;
+      origins[n++] = at;
     }
     t?.reset();
-    return { text: fromCodes(codes), origin };
+    return n;
   }
+
+  /** Output buffers of `applyInto` (one input unit gives at most two output units). */
+  codes = new Uint16Array(256);
+  origins = new Int32Array(256);
 
   /** The chain with the stateful transformer called for every character, as obscenity does. */
   private applyDirect(input: string): { text: string; origin: number[] } {
@@ -167,11 +190,4 @@ export class TransformChain {
     t.reset();
     return { text, origin };
   }
-}
-
-function fromCodes(codes: number[]): string {
-  if (codes.length <= 4096) return String.fromCharCode.apply(null, codes);
-  let text = '';
-  for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
-  return text;
 }

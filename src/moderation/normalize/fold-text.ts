@@ -1,4 +1,14 @@
 import { foldCodePoint } from './fold-char';
+import { textOfCodes } from './utf16';
+
+/** The folded text's UTF-16 units, built here and made a string once (reused by the next text). */
+let buffer: Uint16Array = new Uint16Array(1024);
+
+function grow(old: Uint16Array, need: number): Uint16Array {
+  const next = new Uint16Array(Math.max(need, old.length * 2));
+  next.set(old);
+  return next;
+}
 
 /**
  * Text after the per-character transformers, with a map back to the original.
@@ -72,7 +82,6 @@ export function foldText(text: string): FoldedText {
   // plain arrays: a typed array costs a backing store per call, far more than a short text's pushes
   const starts: number[] = [];
   const ends: number[] = [];
-  let out = '';
   let n = 0;
   let fancy = 0;
   let marksInRow = 0;
@@ -82,30 +91,34 @@ export function foldText(text: string): FoldedText {
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     const code = text.charCodeAt(i);
-    let piece: string;
     if (cp < 128) {
-      piece = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code < 32 ? ' ' : text[i] ?? '';
+      // the common case, even in a text with emoji: one character, lower-cased
+      if (n === buffer.length) buffer = grow(buffer, n + 1);
+      buffer[n++] = code >= 65 && code <= 90 ? code + 32 : code < 32 ? 32 : code;
+      starts.push(i);
+      ends.push(i + width);
       marksInRow = 0;
-    } else {
-      const folded = foldCodePoint(cp);
-      if (folded.fancy) fancy++;
-      if (folded.mark) {
-        marksInRow++;
-        if (marksInRow === 2) fancy++;
-      } else if (folded.out !== '') marksInRow = 0;
-      piece = folded.out;
+      if (order === null) i += width;
+      continue;
     }
+    const folded = foldCodePoint(cp);
+    if (folded.fancy) fancy++;
+    if (folded.mark) {
+      marksInRow++;
+      if (marksInRow === 2) fancy++;
+    } else if (folded.out !== '') marksInRow = 0;
+    const piece = folded.out;
     if (piece === '') {
       if (n > 0) ends[n - 1] = i + width; // a dropped mark belongs to the character before it
     } else {
+      if (n + piece.length > buffer.length) buffer = grow(buffer, n + piece.length);
       for (let k = 0; k < piece.length; k++) {
+        buffer[n++] = piece.charCodeAt(k);
         starts.push(i);
         ends.push(i + width);
-        n++;
       }
-      out += piece;
     }
     if (order === null) i += width;
   }
-  return { text: out, starts, ends, fancy, reordered: order !== null };
+  return { text: textOfCodes(buffer, n), starts, ends, fancy, reordered: order !== null };
 }

@@ -35,6 +35,29 @@ function isAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
+/**
+ * A word that is one run of the folded text: its positions are `from … to - 1`, made only when
+ * something asks (a hit's span): most words of most comments never need them.
+ */
+class RunToken implements Token {
+  private positions: number[] | null = null;
+
+  constructor(
+    readonly raw: string,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  get pos(): number[] {
+    if (this.positions === null) {
+      const pos = new Array<number>(this.to - this.from);
+      for (let k = this.from; k < this.to; k++) pos[k - this.from] = k;
+      this.positions = pos;
+    }
+    return this.positions;
+  }
+}
+
 /** `split-words` transformer: maximal runs of word characters. */
 export function splitWords(folded: FoldedText): Token[] {
   const text = folded.text;
@@ -47,9 +70,7 @@ export function splitWords(folded: FoldedText): Token[] {
     }
     const start = i;
     while (i < text.length && isWordCode(text, i)) i++;
-    const pos = new Array<number>(i - start);
-    for (let k = start; k < i; k++) pos[k - start] = k;
-    tokens.push({ raw: text.slice(start, i), pos, from: start, to: i });
+    tokens.push(new RunToken(text.slice(start, i), start, i));
   }
   return tokens;
 }
