@@ -1,6 +1,6 @@
 import type { CatchRule } from '../eval/score';
 import { EntryKind, type CompiledRule, type CompiledRuleset } from '../moderation/compiled';
-import { scanWords, wordForms, type WordHit } from '../moderation/term-index';
+import { matchForms, scanWords, type WordHit } from '../moderation/term-index';
 import { FuzzyIndex } from './fuzzy-index';
 import { spanOfTokens, type RowWords } from './row-words';
 import type { WordStats } from './word-stats';
@@ -37,7 +37,7 @@ export class NearMissFinder {
 
   /** The nearest miss of one row: a cancelled term first, then a near spelling, then a suspicious word. */
   findNearMiss(words: RowWords): NearMiss {
-    const forms = words.n.tokens.map((t) => wordForms(t.raw, this.ruleset.variants, this.ruleset.vocabulary, this.ruleset.wordCache));
+    const forms = words.n.tokens.map((t) => matchForms(t.raw, this.ruleset.variants, this.ruleset.vocabulary, this.ruleset.wordCache));
     const hits = scanWords(this.ruleset.trie, forms);
     const cancelled = this.findCancelled(hits, words);
     if (cancelled !== null) return cancelled;

@@ -3,7 +3,7 @@ import { findEnglishProfanity, readsEnglish } from './english';
 import { foldCodePoint } from './normalize/fold-char';
 import { tokenSpan } from './normalize/pipeline';
 import { runValidator } from './pdp-validators';
-import { scanWords, wordForms } from './term-index';
+import { matchForms, scanWords } from './term-index';
 import type { Hit, TextViews } from './text-views';
 
 /** Everything the rules found in one text, grouped by rule index. */
@@ -21,7 +21,7 @@ function push(map: Map<number, Hit[]>, rule: number, hit: Hit): void {
 
 /** One pass of the term index over the words. */
 export function collectWordHits(ruleset: CompiledRuleset, views: TextViews): RuleHits {
-  const forms = views.n.tokens.map((t) => wordForms(t.raw, ruleset.variants, ruleset.vocabulary, ruleset.wordCache));
+  const forms = views.n.tokens.map((t) => matchForms(t.raw, ruleset.variants, ruleset.vocabulary, ruleset.wordCache));
   const result: RuleHits = { terms: new Map(), allow: new Map(), near: new Map() };
   for (const { entry, a, b } of scanWords(ruleset.trie, forms)) {
     const hit = views.hitFromTokens(a, b, `t${entry.term}`);

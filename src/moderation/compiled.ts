@@ -100,7 +100,7 @@ export interface CompiledRuleset {
   /** Every word that occurs in any term, allow phrase or marker (affix stems are only tried against these). */
   vocabulary: Set<string>;
   variants: Map<string, string>;
-  /** Memo of word → forms; depends only on this ruleset, so results stay pure. Bounded. */
+  /** Memo of word → the forms the term index can meet (`matchForms`); depends only on this ruleset, so results stay pure. Bounded. */
   wordCache: Map<string, string[]>;
   compiledAt: string;
   /** The sources it was compiled from, name → YAML (used to validate one changed file against the rest). */

@@ -130,8 +130,19 @@ export class EnglishMatcher {
   }
 
   private whitelistedIntervals(input: string): Array<[number, number]> {
-    const { text, origin } = this.whitelistChain.apply(input);
-    const present = this.whitelistScanner.scan(text);
+    let text: string;
+    let origin: ArrayLike<number>;
+    let present: Uint8Array;
+    const n = this.whitelistChain.applyInto(input);
+    if (n >= 0) {
+      present = this.whitelistScanner.scanCodes(this.whitelistChain.codes, n);
+      if (!present.includes(1)) return [];
+      text = textOfCodes(this.whitelistChain.codes, n);
+      origin = this.whitelistChain.origins;
+    } else {
+      ({ text, origin } = this.whitelistChain.apply(input));
+      present = this.whitelistScanner.scan(text);
+    }
     const out: Array<[number, number]> = [];
     for (const [k, term] of this.whitelist.entries()) {
       if (present[k] === 0) continue;

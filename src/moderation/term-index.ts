@@ -53,13 +53,7 @@ export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vo
   const cached = cache.get(raw);
   if (cached !== undefined) return cached;
   const forms = computeWordForms(raw, variants, vocabulary);
-  const bytes = memoBytes(raw, forms);
-  const used = (memoUsage.get(cache) ?? 0) + bytes;
-  if (cache.size >= WORD_CACHE_LIMIT || used > WORD_CACHE_BYTES) {
-    cache.clear();
-    memoUsage.set(cache, bytes);
-  } else memoUsage.set(cache, used);
-  cache.set(detached(raw), forms);
+  remember(cache, raw, forms);
   return forms;
 }
 
@@ -70,6 +64,36 @@ export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vo
  */
 function detached(word: string): string {
   return word.split('').join('');
+}
+
+const NO_FORMS: string[] = [];
+
+/**
+ * The forms of a word the term index can meet: `wordForms` kept to the ruleset's vocabulary (the
+ * words of its terms, allow phrases and markers; no other form can be a trie key at any depth), in
+ * the same order, so the trie finds exactly what it finds with every form, in fewer look-ups. Most
+ * real words meet no term and share one empty list. Memoised as `wordForms` is.
+ */
+export function matchForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>, cache: Map<string, string[]>): string[] {
+  const memo = raw.length >= 5 && raw.length <= WORD_MEMO_MAX_LENGTH;
+  if (memo) {
+    const cached = cache.get(raw);
+    if (cached !== undefined) return cached;
+  }
+  let forms = NO_FORMS;
+  for (const f of computeWordForms(raw, variants, vocabulary)) if (vocabulary.has(f)) (forms === NO_FORMS ? (forms = []) : forms).push(f);
+  if (memo) remember(cache, raw, forms);
+  return forms;
+}
+
+function remember(cache: Map<string, string[]>, raw: string, forms: string[]): void {
+  const bytes = memoBytes(raw, forms);
+  const used = (memoUsage.get(cache) ?? 0) + bytes;
+  if (cache.size >= WORD_CACHE_LIMIT || used > WORD_CACHE_BYTES) {
+    cache.clear();
+    memoUsage.set(cache, bytes);
+  } else memoUsage.set(cache, used);
+  cache.set(detached(raw), forms);
 }
 
 /** The memo is bounded in entries and in (estimated) bytes; past either it starts over. */
