@@ -106,14 +106,30 @@ const ID_STOPWORDS = new Set(
 export function readsEnglish(tokens: Token[], language: string | undefined, folded?: string): boolean {
   if (language === 'en') return true;
   if (language === 'id') return false;
-  const en = new Set<string>();
-  const id = new Set<string>();
+  // one look-up per word, and the distinct words counted by marks (no set made per text)
+  let en = 0;
+  let id = 0;
   for (const t of tokens) {
-    if (EN_STOPWORDS.has(t.raw)) en.add(t.raw);
-    else if (ID_STOPWORDS.has(t.raw) && !(folded !== undefined && inHandle(folded, t.from))) id.add(t.raw);
+    const k = STOPWORD_IDS.get(t.raw);
+    if (k === undefined || stopwordSeen[k] === 1) continue;
+    if (k < EN_COUNT) en++;
+    else if (!(folded !== undefined && inHandle(folded, t.from))) id++;
+    else continue;
+    stopwordSeen[k] = 1;
+    stopwordsMarked.push(k);
   }
-  return id.size === 0 || en.size > id.size;
+  for (const k of stopwordsMarked) stopwordSeen[k] = 0;
+  stopwordsMarked.length = 0;
+  return id === 0 || en > id;
 }
+
+/** Every stop word with an id: the English ones first (`< EN_COUNT`); a word in both lists counts as English. */
+const STOPWORD_IDS = new Map<string, number>();
+for (const w of EN_STOPWORDS) STOPWORD_IDS.set(w, STOPWORD_IDS.size);
+const EN_COUNT = STOPWORD_IDS.size;
+for (const w of ID_STOPWORDS) if (!STOPWORD_IDS.has(w)) STOPWORD_IDS.set(w, STOPWORD_IDS.size);
+const stopwordSeen = new Uint8Array(STOPWORD_IDS.size);
+const stopwordsMarked: number[] = [];
 
 /** True when the word at `from` is part of an @handle (@dan_bernstein, @SelfMadee_YG). */
 function inHandle(folded: string, from: number): boolean {
