@@ -68,16 +68,6 @@ function parseLine(line: string, lineNo: number): Parsed {
   return { id: record.id ?? lineNo, text: record.text, record };
 }
 
-/**
- * The output line of one decision: exactly `JSON.stringify({ id, ...decision })` and a newline,
- * written as the id then the decision's own JSON, without building the merged object per line.
- */
-export function decisionLine(id: unknown, decision: Decision): string {
-  const body = JSON.stringify(decision);
-  if (body.length > 2 && !Object.hasOwn(decision, 'id')) return `{"id":${JSON.stringify(id)},${body.slice(1)}\n`;
-  return `${JSON.stringify({ id, ...decision })}\n`;
-}
-
 /** The distinct categories of the reasons, in order of first appearance. */
 function categoriesOf(reasons: readonly Reason[]): string[] {
   const out: string[] = [];
@@ -163,7 +153,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
       }
       const decision: Decision = moderate(ruleset, parsed.text, ctx);
       if (show === null) {
-        if (output.add(decisionLine(parsed.id, decision))) await output.flush();
+        if (output.add(`${JSON.stringify({ id: parsed.id, ...decision })}\n`)) await output.flush();
       } else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
       summary.count++;
       summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;
