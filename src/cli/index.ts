@@ -1,4 +1,3 @@
-import { ConfigError } from '../config';
 import { describeRefusal, isRefusal } from '../errors';
 import type { CommandIo } from './cli-io';
 
@@ -69,6 +68,16 @@ export function resolveCommand(argv: string[]): { command?: () => Promise<Comman
 }
 
 /**
+ * True for a bad-configuration error. The config module (zod schemas, limits) is loaded only here,
+ * on a failure, so that `saring check` does not load it: a command that never loaded it cannot
+ * have thrown its error, and then loading it costs nothing that matters.
+ */
+async function isConfigError(err: unknown): Promise<boolean> {
+  const { ConfigError } = await import('../config');
+  return err instanceof ConfigError;
+}
+
+/**
  * Runs the CLI and returns its exit code: 0 ok, 1 failure, 2 usage.
  *
  * @example
@@ -92,7 +101,7 @@ export async function main(argv: string[], io: CommandIo = { stdin: process.stdi
       io.stderr.write(`saring ${name}: ${describeRefusal(err)}\n`);
       return 2;
     }
-    const usage = (err as Error)?.name === 'UsageError' || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const usage = (err as Error)?.name === 'UsageError' || (await isConfigError(err)) || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.stderr.write(`saring ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
     return usage ? 2 : 1;
   }

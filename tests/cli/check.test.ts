@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { runCheck } from '../../src/cli/check';
+import { isBlankLine, runCheck } from '../../src/cli/check';
 import { runRulesValidate } from '../../src/cli/rules-validate';
 
 const RULES = path.resolve(__dirname, '../../rules');
@@ -85,6 +85,11 @@ describe('saring check', () => {
     const { code, err } = await run(['--rules', dir], 'x');
     expect(code).toBe(2);
     expect(err).toMatch(/kasar\.yaml/);
+  });
+
+  it('when a line is only white space, then it is blank as trim() says', () => {
+    for (const line of ['', ' ', '\t', '\u00a0', '\ufeff', '\u3000 ', ' \u2028']) expect(isBlankLine(line)).toBe(true);
+    for (const line of ['a', ' a', '\u00a0x', '{', '~', '\u007f', 'é']) expect(isBlankLine(line)).toBe(false);
   });
 
   it('when an option is unknown, then it exits 2 with usage', async () => {
