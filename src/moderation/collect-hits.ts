@@ -39,6 +39,8 @@ interface GateFlags {
 
 function gateHolds(p: CompiledPattern, ruleset: CompiledRuleset, views: TextViews, flags: GateFlags): boolean {
   if (p.gate.length === 0) return true;
+  // a words-view gate whose letters are not even in the folded text cannot hold: the words view is not made
+  if (p.shadow >= 0 && !views.spacedOut() && (flags.text ??= ruleset.gates.text.scan(views.n.folded.text))[p.shadow] === 0) return false;
   let held = flags[p.view];
   if (held === null) {
     held = ruleset.gates[p.view].scan(p.view === 'words' ? views.wordsText() : views.n.folded.text);

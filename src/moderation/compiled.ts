@@ -23,6 +23,14 @@ export interface CompiledPattern {
    * the view before the regex runs: derived from the pattern, plus `requires`. Empty: always runs.
    */
   gate: number[];
+  /**
+   * A words-view pattern's shadow in the text view: a clause of the text view's scanner that holds
+   * whenever the pattern's gate can hold in the words view — the gate's letters and digits,
+   * without the spaces and word edges the folded text does not share. It tells a text the words
+   * view need not even be made for, unless a word of it was joined from spaced-out letters (its
+   * letters are apart in the folded text). -1: none.
+   */
+  shadow: number;
   validate?: PatternValidator;
 }
 

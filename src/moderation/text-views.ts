@@ -28,6 +28,7 @@ export class TextViews {
   private wordsView: { text: string; pos: number[] } | null = null;
   private wordsJoined: string | null = null;
   private digits = -1;
+  private spaced = -1;
 
   constructor(readonly n: NormalizedText) {}
 
@@ -51,6 +52,12 @@ export class TextViews {
     }
     this.wordsView = { text: this.wordsText(), pos };
     return this.wordsView;
+  }
+
+  /** Some word was joined from spaced-out letters (a n j i n g): its letters are apart in the folded text. */
+  spacedOut(): boolean {
+    if (this.spaced < 0) this.spaced = this.n.tokens.some((t) => t.joined === true) ? 1 : 0;
+    return this.spaced === 1;
   }
 
   /** Number of ASCII digits in the folded text. */

@@ -49,7 +49,7 @@ export function compilePattern(def: PatternDef, rule: RuleDef, where: RuleLocati
   // every pattern (and every rule below) has the same properties, set or undefined: the engine's
   // loops then read objects of one shape, which V8 makes fast
   const requires = 'requires' in spec && spec.requires !== undefined ? spec.requires.map((r) => r.toLowerCase()) : undefined;
-  return { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0, requires, gate: [], validate: spec.validate };
+  return { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0, requires, gate: [], shadow: -1, validate: spec.validate };
 }
 
 function ruleBasis(rule: RuleDef, fileBasis: LegalBasisPeriod[], at: RuleLocation, issues: RulesetIssue[]): LegalBasisPeriod[] {

@@ -118,9 +118,26 @@ describe('pattern gates', () => {
     );
   });
 
+  const ungated: CompiledRuleset = { ...ruleset, rules: ruleset.rules.map((r) => ({ ...r, patterns: r.patterns.map((p) => ({ ...p, gate: [] })) })) };
+
   it('gives the same decisions as running every pattern on every text', () => {
-    const ungated: CompiledRuleset = { ...ruleset, rules: ruleset.rules.map((r) => ({ ...r, patterns: r.patterns.map((p) => ({ ...p, gate: [] })) })) };
     for (const text of ruleTexts()) expect([text, moderate(ruleset, text)]).toEqual([text, moderate(ungated, text)]);
+  });
+
+  it('gives every shipped words-view pattern a shadow in the text view (most texts then need no words view)', () => {
+    const words = patterns.filter(({ p }) => p.view === 'words');
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.filter(({ p }) => p.shadow < 0).map(({ id }) => id)).toEqual([]);
+    expect(patterns.filter(({ p }) => p.view === 'text' && p.shadow >= 0)).toEqual([]);
+  });
+
+  it('gives the same decisions with the shadows when words are spaced out, repeated with "-" or cut by punctuation', () => {
+    const spaced = (t: string) => t.split(' ').map((w, i) => (i % 2 === 1 ? [...w].join(' ') : w)).join(' ');
+    const repeated = (t: string) => t.split(' ').map((w) => `${w}-${w}`).join(' ');
+    const cut = (t: string) => t.split(' ').join('... ');
+    for (const text of ruleTexts()) {
+      for (const variant of [spaced(text), repeated(text), cut(text)]) expect([variant, moderate(ruleset, variant)]).toEqual([variant, moderate(ungated, variant)]);
+    }
   });
 });
 

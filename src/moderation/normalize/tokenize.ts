@@ -137,8 +137,8 @@ function splitAt(token: Token, k: number): [Token, Token] {
   const firstEnd = (token.pos[k - 1] ?? token.from) + 1;
   const secondStart = token.pos[k] ?? firstEnd;
   return [
-    { raw: token.raw.slice(0, k), pos: token.pos.slice(0, k), from: token.from, to: firstEnd },
-    { raw: token.raw.slice(k), pos: token.pos.slice(k), from: secondStart, to: token.to },
+    { raw: token.raw.slice(0, k), pos: token.pos.slice(0, k), from: token.from, to: firstEnd, joined: true },
+    { raw: token.raw.slice(k), pos: token.pos.slice(k), from: secondStart, to: token.to, joined: true },
   ];
 }
 
