@@ -123,26 +123,14 @@ export class ClassScanner {
     const flags = this.flags;
     flags.fill(0);
     if (this.strings.length === 0) return flags;
-    const k = this.classCount;
-    const ascii = this.asciiClass;
-    let next = this.next;
     let state = this.step(0, this.startClass, flags);
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
-      let cls: number;
-      if (cp < 128) cls = ascii[cp] as number;
-      else {
+      if (cp >= 0xd800 && cp <= 0xdbff) {
         cp = text.codePointAt(i) as number;
         if (cp > 0xffff) i++;
-        cls = this.classAt(cp);
       }
-      // the common case inline: a known transition into a state that completes nothing
-      const to = next[state * k + cls] as number;
-      if (to > 0) state = to - 1;
-      else {
-        state = this.step(state, cls, flags);
-        next = this.next;
-      }
+      state = this.move(state, cp, flags);
     }
     this.step(state, this.endClass, flags);
     return flags;
@@ -153,31 +141,25 @@ export class ClassScanner {
     const flags = this.flags;
     flags.fill(0);
     if (this.strings.length === 0) return flags;
-    const k = this.classCount;
-    const ascii = this.asciiClass;
-    let next = this.next;
     let state = this.step(0, this.startClass, flags);
     for (let i = 0; i < n; i++) {
       let cp = codes[i] as number;
-      let cls: number;
-      if (cp < 128) cls = ascii[cp] as number;
-      else {
-        const low = i + 1 < n ? (codes[i + 1] as number) : 0;
-        if (cp >= 0xd800 && cp <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-          cp = (cp - 0xd800) * 1024 + (low - 0xdc00) + 0x10000;
-          i++;
-        }
-        cls = this.classAt(cp);
+      const low = cp >= 0xd800 && cp <= 0xdbff && i + 1 < n ? (codes[i + 1] as number) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 1024 + (low - 0xdc00) + 0x10000;
+        i++;
       }
-      const to = next[state * k + cls] as number;
-      if (to > 0) state = to - 1;
-      else {
-        state = this.step(state, cls, flags);
-        next = this.next;
-      }
+      state = this.move(state, cp, flags);
     }
     this.step(state, this.endClass, flags);
     return flags;
+  }
+
+  /** The state after code point `cp`; the common case inline: a known transition into a state that completes nothing. */
+  private move(state: number, cp: number, flags: Uint8Array): number {
+    const cls = cp < 128 ? (this.asciiClass[cp] as number) : this.classAt(cp);
+    const to = this.next[state * this.classCount + cls] as number;
+    return to > 0 ? to - 1 : this.step(state, cls, flags);
   }
 
   private step(state: number, cls: number, flags: Uint8Array): number {

@@ -57,6 +57,22 @@ const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
+ * A text through a transformer chain, and which clauses of a scanner hold in it. Most texts hold
+ * none: they are scanned in the chain's buffer and null is returned, with no text made (unless
+ * `always`: some term is tried on every text).
+ */
+function transformAndScan(chain: TransformChain, scanner: ClassScanner, input: string, always: boolean): { text: string; origin: ArrayLike<number>; flags: Uint8Array } | null {
+  const n = chain.applyInto(input);
+  if (n < 0) {
+    const { text, origin } = chain.apply(input);
+    const flags = scanner.scan(text);
+    return always || flags.includes(1) ? { text, origin, flags } : null;
+  }
+  const flags = scanner.scanCodes(chain.codes, n);
+  return always || flags.includes(1) ? { text: textOfCodes(chain.codes, n), origin: chain.origins, flags } : null;
+}
+
+/**
  * obscenity's `RegExpMatcher.getAllMatches(text, true)`, with the work cut to what can match: one
  * scan of the transformed text tells which patterns occur in it (optionals and wildcards expanded,
  * an Aho–Corasick pass over all of them), and only those patterns run their own regex, as
@@ -93,20 +109,9 @@ export class EnglishMatcher {
 
   /** Every match, sorted by position and term id, as obscenity's `getAllMatches(text, true)`. */
   getAllMatches(input: string): TermMatch[] {
-    let text: string;
-    let origin: ArrayLike<number>;
-    let may: Uint8Array;
-    const n = this.blacklist.applyInto(input);
-    if (n >= 0) {
-      // most texts hold no term: they are scanned in the chain's buffer, and no text is made
-      may = this.termScanner.scanCodes(this.blacklist.codes, n);
-      if (this.alwaysTried.length === 0 && !may.includes(1)) return [];
-      text = textOfCodes(this.blacklist.codes, n);
-      origin = this.blacklist.origins;
-    } else {
-      ({ text, origin } = this.blacklist.apply(input));
-      may = this.termScanner.scan(text);
-    }
+    const scanned = transformAndScan(this.blacklist, this.termScanner, input, this.alwaysTried.length > 0);
+    if (scanned === null) return [];
+    const { text, origin, flags: may } = scanned;
     const found: Array<{ id: number; start: number; end: number }> = [];
     const tryTerm = (term: Term) => {
       term.regex.lastIndex = 0;
@@ -130,19 +135,9 @@ export class EnglishMatcher {
   }
 
   private whitelistedIntervals(input: string): Array<[number, number]> {
-    let text: string;
-    let origin: ArrayLike<number>;
-    let present: Uint8Array;
-    const n = this.whitelistChain.applyInto(input);
-    if (n >= 0) {
-      present = this.whitelistScanner.scanCodes(this.whitelistChain.codes, n);
-      if (!present.includes(1)) return [];
-      text = textOfCodes(this.whitelistChain.codes, n);
-      origin = this.whitelistChain.origins;
-    } else {
-      ({ text, origin } = this.whitelistChain.apply(input));
-      present = this.whitelistScanner.scan(text);
-    }
+    const scanned = transformAndScan(this.whitelistChain, this.whitelistScanner, input, false);
+    if (scanned === null) return [];
+    const { text, origin, flags: present } = scanned;
     const out: Array<[number, number]> = [];
     for (const [k, term] of this.whitelist.entries()) {
       if (present[k] === 0) continue;
