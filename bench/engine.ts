@@ -11,6 +11,7 @@ import { compileRuleset } from '../src/rules/compile';
 import { readRuleSources } from '../src/rules/load';
 import type { RuleFileSource } from '../src/rules/compile';
 import { generateCorpus, generateTerms } from './corpus';
+import { decisionDigest } from './decisions';
 import { timeProcesses, writeCliScripts } from './support/cli-e2e';
 import { readDevSets, type DevSet } from './support/dev-corpus';
 
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
   const obscenityMs = rows[rows.length - 1]?.ms ?? 0;
   const speedup = obscenityMs / ours;
   const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const decisions = decisionDigest(shipped);
   const realPart = real === null || devSets === null ? ['No labelled comments beside the repository (../shared/data/dev): only the generated corpus was measured.', ''] : realSection(devSets, real, shipped, grown);
   const table = [
     ...realPart,
@@ -200,6 +202,8 @@ async function main(): Promise<void> {
     `| 1,000 → 10,000 terms, cost per comment | ${ratio.toFixed(2)}× (memo off: ${coldRatio.toFixed(2)}×) | ≤ 1.5× |`,
     `| compile + validate a 10,000-term ruleset (reload) | ${reloadMs.toFixed(0)} ms | ≤ 300 ms |`,
     `| peak RSS of the bench process | ${rssMb} MB | — |`,
+    '',
+    `Decision by decision (\`npm run bench:decisions\`, bench/decisions.ts): ${decisions.texts.toLocaleString('en-US')} texts (${devSets === null ? 'no dev files' : 'the dev files'}, the must-pass and must-catch fixtures, the generated corpus), each under three language settings; digest of every decision (status, each reason's rule, action and spans, the masked text): \`${decisions.digest}\`. A speed change must keep it: \`npm run bench:decisions -- before.jsonl\` on the old build, \`-- after.jsonl\` on the new one, then \`-- --compare before.jsonl after.jsonl\` lists any decision that moved.`,
   ].join('\n');
   console.log(table);
   const out = path.join(REPO, 'bench', 'RESULTS-engine.md');
