@@ -79,7 +79,7 @@ describe('GET /v1/stream: heartbeats, slow consumers, resume, shutdown', () => {
     expect(replayed).toMatchObject({ truncated: false });
   });
 
-  // its own instance with a slow heartbeat: on a loaded CI machine a pong later than the 100 ms
+  // its own instance with a slow heartbeat: on a loaded CI machine a pong later than the short
   // heartbeat above terminated the socket (1006) before the revocation closed it (regression: flaky in CI)
   it('when a connected moderator\'s token is revoked, then its socket is closed with 1008', async () => {
     const b = await startLiveInstance({ label: 'stream_revoke', live: { hub: { heartbeatMs: 60_000, maxBufferedBytes: 256 * 1024 }, stream: { revalidateMs: 100 } }, jobs: { eventPoller: false } });
