@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { toCommentView } from '../comments/serialize';
-import { claimKeys, claimLock } from '../store/claims';
+import { claimKeys, claimLock, releaseLock } from '../store/claims';
 import type { EventPublisher } from '../events/types';
 import type { Metrics } from '../metrics';
 import { withCommentClaim } from '../store/claims';
@@ -29,7 +29,12 @@ async function markOverdue(deps: OverdueDeps, doc: CommentDoc, now: Date): Promi
     return { ...fresh, overdueNotifiedAt: now } as CommentDoc;
   });
   const comment = marked?.value;
-  if (!comment) return false;
+  if (!comment) {
+    // not told here (the comment was busy, changed or already told): a later sweep, here or on
+    // another instance, may try again; held, the marker kept everyone out until it went stale
+    await releaseLock(deps.store.conn, claimKeys.overdue(doc._id, dueAt));
+    return false;
+  }
   deps.metrics?.overdue.inc({ site: comment.siteId });
   const late = now.getTime() - dueAt.getTime();
   await deps.events

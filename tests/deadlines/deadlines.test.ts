@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { sweepOverdue } from '../../src/deadlines/overdue-sweeper';
+import { claimKeys, claimLock, releaseLock } from '../../src/store/claims';
+import { waitUntil } from '../support/wait';
 import { createLogger } from '../../src/logger';
 import { aComment, createPrincipal, createSite } from '../support/app';
 import { aHeldComment } from '../support/held';
@@ -53,6 +55,26 @@ describe('take-down deadlines', () => {
     const dues = await Promise.all(seen.map(async (id) => (await stored(id))!.dueAt!.getTime()));
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     expect(page1.body.items[0]).toEqual(expect.objectContaining({ msLeft: expect.any(Number), overdue: false }));
+  });
+
+  it('when a due comment is busy during a sweep (another writer holds its revision), then the next sweep still tells it (regression: the overdue marker stayed taken for a minute)', async () => {
+    const c = await t.submit(site, aHeldComment());
+    await waitUntil(async () => {
+      const doc = await stored(c.id);
+      return doc !== null && !(doc as { effects?: unknown[] }).effects;
+    }, { timeoutMs: 30_000, what: 'the effects of the submission marked done' });
+    const doc = await stored(c.id);
+    t.advance(4 * HOUR + 1);
+    const busy = claimKeys.commentRevision(c.id, doc!.revision);
+    expect(await claimLock(t.store.conn, busy, { owner: 'another-writer', staleMs: 60_000 })).toBe(true);
+    try {
+      await sweepOverdue(sweeper());
+      expect((await stored(c.id))?.overdueNotifiedAt).toBeUndefined();
+    } finally {
+      await releaseLock(t.store.conn, busy);
+    }
+    await sweepOverdue(sweeper());
+    expect((await stored(c.id))?.overdueNotifiedAt?.getTime()).toBe(t.clock.now.getTime());
   });
 
   it('when the clock passes a deadline, then comment.overdue is streamed once and the overdue metric counts it', async () => {
