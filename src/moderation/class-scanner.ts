@@ -155,7 +155,7 @@ export class ClassScanner {
     return flags;
   }
 
-  /** The state after code point `cp`; the common case inline: a known transition into a state that completes nothing. */
+  /** The state after code point `cp`: a known transition into a state that completes nothing is one look-up; anything else goes to `step`. */
   private move(state: number, cp: number, flags: Uint8Array): number {
     const cls = cp < 128 ? (this.asciiClass[cp] as number) : this.classAt(cp);
     const to = this.next[state * this.classCount + cls] as number;

@@ -1,4 +1,4 @@
-import { EntryKind, type CompiledPattern, type CompiledRule, type CompiledRuleset } from './compiled';
+import { EntryKind, type CompiledPattern, type CompiledRule, type CompiledRuleset, type PatternView } from './compiled';
 import { findEnglishProfanity, readsEnglish } from './english';
 import { foldCodePoint } from './normalize/fold-char';
 import { tokenSpan } from './normalize/pipeline';
@@ -37,15 +37,16 @@ interface GateFlags {
   words: Uint8Array | null;
 }
 
+/** The clauses that hold in one view, scanned the first time a pattern asks. */
+function viewFlags(view: PatternView, ruleset: CompiledRuleset, views: TextViews, flags: GateFlags): Uint8Array {
+  return (flags[view] ??= ruleset.gates[view].scan(view === 'words' ? views.wordsText() : views.n.folded.text));
+}
+
 function gateHolds(p: CompiledPattern, ruleset: CompiledRuleset, views: TextViews, flags: GateFlags): boolean {
   if (p.gate.length === 0) return true;
   // a words-view gate whose letters are not even in the folded text cannot hold: the words view is not made
-  if (p.shadow >= 0 && !views.spacedOut() && (flags.text ??= ruleset.gates.text.scan(views.n.folded.text))[p.shadow] === 0) return false;
-  let held = flags[p.view];
-  if (held === null) {
-    held = ruleset.gates[p.view].scan(p.view === 'words' ? views.wordsText() : views.n.folded.text);
-    flags[p.view] = held;
-  }
+  if (p.shadow >= 0 && !views.spacedOut() && viewFlags('text', ruleset, views, flags)[p.shadow] === 0) return false;
+  const held = viewFlags(p.view, ruleset, views, flags);
   for (const c of p.gate) if (held[c] === 0) return false;
   return true;
 }

@@ -64,7 +64,7 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 function transformAndScan(chain: TransformChain, scanner: ClassScanner, input: string, always: boolean): { text: string; origin: ArrayLike<number>; flags: Uint8Array } | null {
   const n = chain.applyInto(input);
   if (n < 0) {
-    const { text, origin } = chain.apply(input);
+    const { text, origin } = chain.applyDirect(input);
     const flags = scanner.scan(text);
     return always || flags.includes(1) ? { text, origin, flags } : null;
   }

@@ -43,21 +43,6 @@ export function addTerm(trie: Map<string, TrieNode>, words: string[], entry: Ter
 }
 
 /**
- * Every form under which a word can match a term: its lexical form, its slang
- * canonical form, and the same for each affix-stripped stem.
- */
-export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>, cache?: Map<string, string[]>): string[] {
-  // long words are rare in real text and each would cost its length in memory: computed, never kept
-  // short words have no affix stems: their forms cost less to make than a look-up in a large memo
-  if (cache === undefined || raw.length < 5 || raw.length > WORD_MEMO_MAX_LENGTH) return computeWordForms(raw, variants, vocabulary);
-  const cached = cache.get(raw);
-  if (cached !== undefined) return cached;
-  const forms = computeWordForms(raw, variants, vocabulary);
-  remember(cache, raw, forms);
-  return forms;
-}
-
-/**
  * A copy of a word that does not point into the comment it was cut from: V8 keeps a slice of 13 or
  * more characters as a view of the whole text, so a memo key kept its comment alive, past the
  * memo's byte bound (which counts the word only).
@@ -72,16 +57,18 @@ const NO_FORMS: string[] = [];
  * The forms of a word the term index can meet: `wordForms` kept to the ruleset's vocabulary (the
  * words of its terms, allow phrases and markers; no other form can be a trie key at any depth), in
  * the same order, so the trie finds exactly what it finds with every form, in fewer look-ups. Most
- * real words meet no term and share one empty list. Memoised as `wordForms` is.
+ * real words meet no term and share one empty list. Memoised in `cache`, bounded.
  */
 export function matchForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>, cache: Map<string, string[]>): string[] {
+  // long words are rare in real text and each would cost its length in memory: computed, never kept;
+  // short words have no affix stems: their forms cost less to make than a look-up in a large memo
   const memo = raw.length >= 5 && raw.length <= WORD_MEMO_MAX_LENGTH;
   if (memo) {
     const cached = cache.get(raw);
     if (cached !== undefined) return cached;
   }
   let forms = NO_FORMS;
-  for (const f of computeWordForms(raw, variants, vocabulary)) if (vocabulary.has(f)) (forms === NO_FORMS ? (forms = []) : forms).push(f);
+  for (const f of wordForms(raw, variants, vocabulary)) if (vocabulary.has(f)) (forms === NO_FORMS ? (forms = []) : forms).push(f);
   if (memo) remember(cache, raw, forms);
   return forms;
 }
@@ -110,7 +97,11 @@ export function wordMemoBytes(cache: Map<string, string[]>): number {
   return memoUsage.get(cache) ?? 0;
 }
 
-function computeWordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
+/**
+ * Every form under which a word can match a term: its lexical form, its slang
+ * canonical form, and the same for each affix-stripped stem.
+ */
+export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
   const leet = spelledForm(raw);
   const lex = squeezeRepeats(leet);
   const forms = [lex];

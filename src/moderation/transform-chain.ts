@@ -44,6 +44,9 @@ export class TransformChain {
   private readonly asciiKeep = new Int32Array(128).fill(-2);
   /** Collapse thresholds learnt per code point; null when the transformer is called directly. */
   private readonly thresholds: Map<number, number> | null;
+  /** Output buffers of `applyInto` (one input unit gives at most two output units). */
+  codes = new Uint16Array(256);
+  origins = new Int32Array(256);
 
   constructor(containers: readonly TransformerContainer[]) {
     let seenStateful = false;
@@ -106,8 +109,8 @@ export class TransformChain {
   /**
    * The transformed text as UTF-16 units in `codes[0, n)` and their original offsets in
    * `origins[0, n)`, both the chain's own buffers (reused by its next call; no text is made);
-   * returns n, or -1 when the stateful transformer must be called for every character (`apply`
-   * then does so).
+   * returns n, or -1 when the stateful transformer must be called for every character
+   * (`applyDirect`).
    */
   applyInto(input: string): number {
     if (this.codes.length < input.length * 2) {
@@ -166,12 +169,8 @@ export class TransformChain {
     return n;
   }
 
-  /** Output buffers of `applyInto` (one input unit gives at most two output units). */
-  codes = new Uint16Array(256);
-  origins = new Int32Array(256);
-
-  /** The chain with the stateful transformer called for every character, as obscenity does. */
-  private applyDirect(input: string): { text: string; origin: number[] } {
+  /** The chain with the stateful transformer called for every character, as obscenity does (what `apply` falls back to when `applyInto` gives -1). */
+  applyDirect(input: string): { text: string; origin: number[] } {
     const t = this.stateful as Stateful;
     t.reset();
     let text = '';

@@ -2,6 +2,7 @@ import { ClassScanner } from '../moderation/class-scanner';
 import type { CompiledRule, PatternGates, PatternView } from '../moderation/compiled';
 import { clauseKey, clauseLikelihood, includesSet, type ClassString, type Clause } from './class-strings';
 import { literalClause, patternGate } from './regex-gate';
+import type { CharSet } from './regex-syntax';
 
 /**
  * Gives every pattern its gate — the clauses derived from it (`regex-gate.ts`) and its declared
@@ -33,14 +34,14 @@ export function compileGates(rules: readonly CompiledRule[]): PatternGates {
 }
 
 /** Lower-case letters and digits: what a word of the words view holds and the folded text holds in the same order. */
-const LETTERS_DIGITS = [48, 57, 97, 122];
+const LETTERS_DIGITS: CharSet = [48, 57, 97, 122];
 
 /** The longest run of a string's sets that only hold letters and digits (empty: none). */
 function lettersRun(s: ClassString): ClassString {
   let best: ClassString = [];
   let start = 0;
   for (let i = 0; i <= s.length; i++) {
-    if (i < s.length && includesSet(LETTERS_DIGITS, s[i] as number[])) continue;
+    if (i < s.length && includesSet(LETTERS_DIGITS, s[i] as CharSet)) continue;
     if (i - start > best.length) best = s.slice(start, i);
     start = i + 1;
   }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createAuthenticator } from '../../src/auth/authenticate';
 import { issueToken } from '../../src/auth/tokens';
-import { wordForms, wordMemoBytes, WORD_CACHE_BYTES } from '../../src/moderation/term-index';
+import { matchForms, wordMemoBytes, WORD_CACHE_BYTES } from '../../src/moderation/term-index';
 import { RecentTexts } from '../../src/standing/recent-texts';
 import type { Models } from '../../src/store/models';
 import { aComment, buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
@@ -12,14 +12,14 @@ const forged = () => `sar_${issueToken().id}_${'x'.repeat(32)}`;
 describe('memory a caller can add is bounded', () => {
   it('when 200 unique 10,000-character words are moderated (regression: ~36 KB kept for each), then the word memo keeps none of them', () => {
     const memo = new Map<string, string[]>();
-    for (let i = 0; i < 200; i++) wordForms(thai(i, 10_000), new Map(), new Set(), memo);
+    for (let i = 0; i < 200; i++) matchForms(thai(i, 10_000), new Map(), new Set(), memo);
     expect(memo.size).toBe(0);
     expect(wordMemoBytes(memo)).toBe(0);
   });
 
   it('when 150,000 unique short words pass, then the word memo stays within its byte bound', () => {
     const memo = new Map<string, string[]>();
-    for (let i = 0; i < 150_000; i++) wordForms(`kata${i.toString(36)}${'a'.repeat(30)}`, new Map(), new Set(), memo);
+    for (let i = 0; i < 150_000; i++) matchForms(`kata${i.toString(36)}${'a'.repeat(30)}`, new Map(), new Set(), memo);
     expect(wordMemoBytes(memo)).toBeLessThanOrEqual(WORD_CACHE_BYTES);
     expect(memo.size).toBeLessThanOrEqual(100_000);
   });

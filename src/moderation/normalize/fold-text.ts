@@ -98,24 +98,23 @@ export function foldText(text: string): FoldedText {
       starts.push(i);
       ends.push(i + width);
       marksInRow = 0;
-      if (order === null) i += width;
-      continue;
-    }
-    const folded = foldCodePoint(cp);
-    if (folded.fancy) fancy++;
-    if (folded.mark) {
-      marksInRow++;
-      if (marksInRow === 2) fancy++;
-    } else if (folded.out !== '') marksInRow = 0;
-    const piece = folded.out;
-    if (piece === '') {
-      if (n > 0) ends[n - 1] = i + width; // a dropped mark belongs to the character before it
     } else {
-      if (n + piece.length > buffer.length) buffer = grow(buffer, n + piece.length);
-      for (let k = 0; k < piece.length; k++) {
-        buffer[n++] = piece.charCodeAt(k);
-        starts.push(i);
-        ends.push(i + width);
+      const folded = foldCodePoint(cp);
+      if (folded.fancy) fancy++;
+      if (folded.mark) {
+        marksInRow++;
+        if (marksInRow === 2) fancy++;
+      } else if (folded.out !== '') marksInRow = 0;
+      const piece = folded.out;
+      if (piece === '') {
+        if (n > 0) ends[n - 1] = i + width; // a dropped mark belongs to the character before it
+      } else {
+        if (n + piece.length > buffer.length) buffer = grow(buffer, n + piece.length);
+        for (let k = 0; k < piece.length; k++) {
+          buffer[n++] = piece.charCodeAt(k);
+          starts.push(i);
+          ends.push(i + width);
+        }
       }
     }
     if (order === null) i += width;
