@@ -5,7 +5,7 @@ const BATCH = 64 * 1024;
 
 /**
  * Output written in batches rather than a line at a time, with the stream's back-pressure
- * respected (a slow reader on a pipe makes `push` wait instead of growing memory).
+ * respected (a slow reader on a pipe makes `flush` wait instead of growing memory).
  */
 export class BatchedOutput {
   private parts: string[] = [];
@@ -18,14 +18,9 @@ export class BatchedOutput {
     this.batch = out.isTTY === true ? 0 : BATCH;
   }
 
-  /** Adds a line; resolves at once unless a full batch had to wait for the reader. */
-  async push(text: string): Promise<void> {
-    if (this.add(text)) await this.flush();
-  }
-
   /**
    * Adds a line without awaiting: true when a batch is full and the caller must `await flush()`
-   * before adding more (what `push` does), so a loop over many lines awaits once a batch, not once a line.
+   * before adding more, so a loop over many lines awaits once a batch, not once a line.
    */
   add(text: string): boolean {
     this.parts.push(text);

@@ -10,8 +10,7 @@ import type { RecentTexts } from '../standing/recent-texts';
 import { recordOutcome } from '../standing/record-outcome';
 import { decideIntake } from './intake/phases';
 import { eventEffect, isFinalStatus, webhookEffect } from '../effects/build-effects';
-import { carryOutEffects, carryOutNow } from '../effects/carry-out';
-import { trackCarryOut } from '../effects/done-queue';
+import { carryOutNow } from '../effects/carry-out';
 import type { PendingEffect } from '../store/effects';
 import { commentIdFor } from './comment-id';
 import { editComment } from './edit-comment';
@@ -87,7 +86,7 @@ export async function submitComment(deps: SubmitDeps, principal: Principal, inpu
     if (stored.text === input.text) {
       // the first attempt's instance may have died before its effects went out: store-first, so never a second copy
       const left = pendingEffectsOf(stored);
-      if (left.length) trackCarryOut(deps.store, carryOutEffects(deps, { collection: 'comments', id: _id, revision: stored.revision }, left, 'store-first').catch((e: unknown) => deps.logger.warn({ err: e, commentId: _id }, 'side effects left to the effect relay')));
+      if (left.length) void carryOutNow(deps, { collection: 'comments', id: _id, revision: stored.revision }, left, 'store-first');
       return { created: false, edited: false, comment: stored };
     }
     const remoderated = { input, status, decision: auto, maskedText: decision.maskedText, deadline: decision.deadline, now };

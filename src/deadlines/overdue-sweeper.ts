@@ -1,9 +1,8 @@
 import type { Logger } from 'pino';
 import { toCommentView } from '../comments/serialize';
-import { claimKeys, claimLock, releaseLock } from '../store/claims';
+import { claimKeys, claimLock, releaseLock, withCommentClaim } from '../store/claims';
 import type { EventPublisher } from '../events/types';
 import type { Metrics } from '../metrics';
-import { withCommentClaim } from '../store/claims';
 import type { Store } from '../store/connect';
 import type { CommentDoc } from '../store/models';
 import { startPeriodicSweep, type PeriodicSweep } from '../periodic-sweep';

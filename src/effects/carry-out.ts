@@ -77,11 +77,13 @@ export async function carryOutEffects(deps: EffectDeps, ref: EffectHostRef, effe
 /**
  * The writer's fast path, right after the write that stored the fact: the event
  * goes to the live stream at once, then it and the delivery are stored, and the
- * effects are marked done in the background. Never throws — what fails stays
- * pending in the document for the relay.
+ * effects are marked done in the background. `store-first` for effects found left
+ * over by an earlier attempt (stored before they are streamed, never a second copy).
+ * Never throws — what fails stays pending in the document for the relay — and the
+ * work is tracked until it settles (the service's stop waits for it).
  */
-export function carryOutNow(deps: EffectDeps & { logger?: { warn(obj: object, msg: string): void } }, ref: EffectHostRef, effects: readonly PendingEffect[]): Promise<void> {
-  const work = carryOutEffects(deps, ref, effects, 'live-first').catch((err: unknown) => deps.logger?.warn({ err, [ref.collection]: ref.id }, 'side effects left to the effect relay'));
+export function carryOutNow(deps: EffectDeps & { logger?: { warn(obj: object, msg: string): void } }, ref: EffectHostRef, effects: readonly PendingEffect[], order: PublishOrder = 'live-first'): Promise<void> {
+  const work = carryOutEffects(deps, ref, effects, order).catch((err: unknown) => deps.logger?.warn({ err, [ref.collection]: ref.id }, 'side effects left to the effect relay'));
   trackCarryOut(deps.store, work);
   return work;
 }

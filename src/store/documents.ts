@@ -33,16 +33,15 @@ export async function insertOnce(model: RawCollection, doc: { _id: string }): Pr
 }
 
 /** Sets (and unsets) fields of the document with `_id` `id` (a string, or the ObjectId of an audit entry); false when there is none. */
-export async function updateFields(model: RawCollection, id: string | object, change: FieldChange): Promise<boolean> {
-  const res = await model.collection.updateOne({ _id: id } as never, change as never);
-  return res.matchedCount > 0;
+export function updateFields(model: RawCollection, id: string | object, change: FieldChange): Promise<boolean> {
+  return updateFieldsIf(model, id, {}, change);
 }
 
 /**
  * Sets fields of the document with `_id` `id` only while it still holds `expected`
  * (a compare-and-set, e.g. on a report's state); false when it moved on or is gone.
  */
-export async function updateFieldsIf(model: RawCollection, id: string, expected: Record<string, unknown>, change: FieldChange): Promise<boolean> {
+export async function updateFieldsIf(model: RawCollection, id: string | object, expected: Record<string, unknown>, change: FieldChange): Promise<boolean> {
   const res = await model.collection.updateOne({ ...expected, _id: id } as never, change as never);
   return res.matchedCount > 0;
 }
