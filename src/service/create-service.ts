@@ -38,8 +38,6 @@ export interface ServiceOverrides {
   live?: LiveOptions;
   /** How long a shutdown waits for in-flight requests before it cuts their connections (ms). */
   shutdownGraceMs?: number;
-  /** Runs after the jobs stopped, just before the store closes (a test drops its database). */
-  beforeStoreClose?: (store: Store) => Promise<void>;
 }
 
 /** One instance of Saring: its app and parts, and its lifecycle. */
@@ -148,7 +146,6 @@ export async function createService(config: Readonly<Config>, overrides: Service
       await settleMarkings(store);
       await events.close().catch((err: unknown) => logger.warn({ err }, 'the event log did not close cleanly'));
       ruleService?.close();
-      await overrides.beforeStoreClose?.(store);
       await store.close();
       await embedded?.stop();
     })());

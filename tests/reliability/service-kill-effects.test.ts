@@ -53,7 +53,6 @@ describe('when the service process is killed with SIGKILL under load and started
       await server.exited;
     }
     await receiver?.close();
-    await store?.conn.dropDatabase().catch(() => undefined);
     await store?.close();
     await embedded?.stop();
     if (storeDir) rmSync(storeDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import type mongoose from 'mongoose';
 import { BatchFinder } from '../../src/store/batch-find';
-import { connectTestDb, dropTestDb } from '../support/db';
+import { connectTestDb, closeTestDb } from '../support/db';
 
 describe('batched reads by _id on the real store', () => {
   let conn: mongoose.Connection;
@@ -8,7 +8,7 @@ describe('batched reads by _id on the real store', () => {
     conn = await connectTestDb('batchfind');
     await conn.db!.collection('docs').insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: `k${i}` as never, i })));
   });
-  afterAll(() => dropTestDb(conn));
+  afterAll(() => closeTestDb(conn));
 
   it('when many lookups arrive at once, then each gets its own document or null, duplicates included', async () => {
     const finder = new BatchFinder(() => conn.db!.collection('docs'), 7);

@@ -1,6 +1,6 @@
 import { BatchInserter } from '../../src/store/batch-insert';
 import { isDuplicateKey } from '../../src/store/errors';
-import { connectTestDb, dropTestDb } from '../support/db';
+import { connectTestDb, closeTestDb } from '../support/db';
 import type mongoose from 'mongoose';
 
 describe('group-commit inserts on the real store', () => {
@@ -8,7 +8,7 @@ describe('group-commit inserts on the real store', () => {
   beforeAll(async () => {
     conn = await connectTestDb('batch');
   });
-  afterAll(() => dropTestDb(conn));
+  afterAll(() => closeTestDb(conn));
 
   it('when 200 inserts arrive at once, then all are stored and each caller is answered', async () => {
     const inserter = new BatchInserter(() => conn.db!.collection('many'), 50);

@@ -1,4 +1,4 @@
-import { connectTestDb, dropTestDb } from '../support/db';
+import { connectTestDb, closeTestDb } from '../support/db';
 
 describe('the embedded store', () => {
   it('when a document is inserted over the wire, then it can be read back', async () => {
@@ -9,7 +9,7 @@ describe('the embedded store', () => {
       expect(doc).toEqual({ _id: 'a', n: 1 });
       await expect(conn.collection('smoke').insertOne({ _id: 'a' as never, n: 2 })).rejects.toMatchObject({ code: 11000 });
     } finally {
-      await dropTestDb(conn);
+      await closeTestDb(conn);
     }
   });
 });

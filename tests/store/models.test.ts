@@ -7,8 +7,7 @@ describe('models on the real store', () => {
     store = await connectStore(testMongoUrl(), { dbName: `saring_models_${process.pid}` });
   });
   afterAll(async () => {
-    await store.conn.dropDatabase();
-    await store.close();
+    await store.close(); // the database stays: see closeTestDb in tests/support/db.ts
   });
 
   it('when the models are initialised, then every index is created and (site, externalId) is unique', async () => {

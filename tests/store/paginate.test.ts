@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { findPage, readerOf, type PageOrder } from '../../src/store/paginate';
-import { connectTestDb, dropTestDb } from '../support/db';
+import { connectTestDb, closeTestDb } from '../support/db';
 
 /** The one keyset pagination helper (src/store/paginate.ts) that the comment list and the queues share. */
 
@@ -31,7 +31,7 @@ describe('findPage', () => {
     await model.insertMany(rows);
     read = readerOf<Row>(model);
   });
-  afterAll(() => dropTestDb(conn));
+  afterAll(() => closeTestDb(conn));
 
   async function walk(order: PageOrder, limit: number, filter = {}): Promise<string[][]> {
     const pages: string[][] = [];

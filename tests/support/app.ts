@@ -31,10 +31,8 @@ export interface TestApp {
   dbName: string;
   /** A fixed or moving clock, settable by tests. */
   clock: { now: Date };
-  /** Stops the service and drops its database. */
+  /** Stops the service; its database stays, so a second instance can start on the same data (tests/support/db.ts). */
   close(): Promise<void>;
-  /** Stops the service and keeps its database (a restart on the same data). */
-  stopKeepingData(): Promise<void>;
 }
 
 /** Options of a test instance: the environment, a clock, the store, rules, and per-job overrides. */
@@ -79,7 +77,6 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const dbName = opts.dbName ?? `saring_${(opts.label ?? 'app').replace(/\W/g, '_').slice(0, 16)}_${randomBytes(4).toString('hex')}`;
   const clock = { now: opts.clock ?? new Date() };
   const ownRulesDir = opts.env?.SARING_RULES_DIR !== undefined;
-  let keepData = false;
   const service = await createService(config, {
     store: { url: opts.mongoUrl ?? testMongoUrl(), dbName },
     now: opts.clock ? () => clock.now : () => new Date(),
@@ -91,9 +88,6 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     jobs: testJobs(opts.clock !== undefined, opts.jobs),
     ...(opts.live ? { live: opts.live } : {}),
     shutdownGraceMs: 500,
-    beforeStoreClose: async (store) => {
-      if (!keepData) await store.conn.dropDatabase().catch(() => undefined);
-    },
   });
   service.start();
   const { app, store, events, metrics, rules, auth } = service;
@@ -109,10 +103,6 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     dbName,
     clock,
     close: () => service.stop(),
-    async stopKeepingData() {
-      keepData = true;
-      await service.stop();
-    },
   };
 }
 

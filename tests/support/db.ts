@@ -16,8 +16,14 @@ export async function connectTestDb(label = 'test'): Promise<mongoose.Connection
   return conn;
 }
 
-/** Drops the database and closes the connection. */
-export async function dropTestDb(conn: mongoose.Connection): Promise<void> {
-  await conn.dropDatabase().catch(() => undefined);
+/**
+ * Closes a test file's connection. Its database is left in place, as every test database
+ * is: the shared store's data dir goes as a whole in global teardown. Dropping them during
+ * the run crashed the store (SIGBUS in SQLite's WAL index, FerretDB's SQLite backend):
+ * a drop unlinks the database file while a connection may still be open on it, and when
+ * anything wrote to that database name again the new file's WAL index was set up over the
+ * old one's while it was still mapped. Unique names per file keep tests apart without it.
+ */
+export async function closeTestDb(conn: mongoose.Connection): Promise<void> {
   await conn.close();
 }

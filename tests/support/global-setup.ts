@@ -26,18 +26,25 @@ async function superviseStore(dir: string): Promise<TestStoreHandle> {
   const first = await startEmbeddedStore({ dir, onLog: log });
   const port = Number(new URL(first.url).port);
   const handle: TestStoreHandle = { current: first, stopping: false };
+  let restarts = 0;
   const watch = (store: EmbeddedStore) =>
     store.process.once('exit', (code, signal) => {
       if (handle.stopping) return;
       log(`== ${new Date().toISOString()} test store exited (code ${code}, signal ${signal}): restarting on port ${port}`);
       process.stderr.write(`test store exited (code ${code}, signal ${signal}); restarting it (see .cache/test-store.log)\n`);
-      void startEmbeddedStore({ dir, port, onLog: log }).then(
-        (next) => {
-          handle.current = next;
-          watch(next);
-        },
-        (err: unknown) => log(`== restart failed: ${String(err)}`),
-      );
+      const started = (next: EmbeddedStore) => {
+        handle.current = next;
+        watch(next);
+      };
+      // a store that died mid-write can leave a database it cannot open again: then start empty
+      // in a new folder inside this one (teardown removes both), on the same port
+      const fresh = path.join(dir, `restart-${++restarts}`);
+      void startEmbeddedStore({ dir, port, onLog: log })
+        .catch((err: unknown) => {
+          log(`== restart on the same data failed (${String(err)}): starting empty in ${fresh}`);
+          return startEmbeddedStore({ dir: fresh, port, onLog: log });
+        })
+        .then(started, (err: unknown) => log(`== restart failed: ${String(err)}`));
     });
   watch(first);
   return handle;

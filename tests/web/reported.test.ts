@@ -104,8 +104,8 @@ describe('the Reported view and the dashboard of the desk (real chromium)', () =
     const page = await signIn(browser.context, t.url, mod, problems);
     const port = Number(new URL(t.url).port);
     const dbName = t.dbName;
-    // stop the service, keeping its store (close() would drop the test database)
-    await t.stopKeepingData();
+    // stop the service; its database stays (tests never drop theirs: tests/support/db.ts)
+    await t.close();
     await page.waitForSelector('#conn[data-state="reconnecting"]');
     expect(await page.textContent('#conn')).toBe('menyambung ulang…');
     t = await startLiveInstance({ label: 'web_reported', dbName, port });
