@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { sweepOverdue } from '../../src/deadlines/overdue-sweeper';
 import { claimKeys, claimLock, releaseLock } from '../../src/store/claims';
-import { waitUntil } from '../support/wait';
+import { effectsMarkedDone } from '../support/wait';
 import { createLogger } from '../../src/logger';
 import { aComment, createPrincipal, createSite } from '../support/app';
 import { aHeldComment } from '../support/held';
@@ -59,10 +59,7 @@ describe('take-down deadlines', () => {
 
   it('when a due comment is busy during a sweep (another writer holds its revision), then the next sweep still tells it (regression: the overdue marker stayed taken for a minute)', async () => {
     const c = await t.submit(site, aHeldComment());
-    await waitUntil(async () => {
-      const doc = await stored(c.id);
-      return doc !== null && !(doc as { effects?: unknown[] }).effects;
-    }, { timeoutMs: 30_000, what: 'the effects of the submission marked done' });
+    await effectsMarkedDone(t.store, c.id);
     const doc = await stored(c.id);
     t.advance(4 * HOUR + 1);
     const busy = claimKeys.commentRevision(c.id, doc!.revision);

@@ -3,7 +3,7 @@ import { jobs } from '../../src/service/jobs';
 import { buildTestApp, createPrincipal, createSite } from '../support/app';
 import { aHeldComment } from '../support/held';
 import { startLiveInstance } from '../support/live';
-import { waitUntil } from '../support/wait';
+import { effectsMarkedDone, waitUntil } from '../support/wait';
 import { TestSocket } from '../support/ws';
 
 describe('createService, the one wiring', () => {
@@ -26,6 +26,8 @@ describe('createService, the one wiring', () => {
       t.events.onEvent((e) => void (e.type === 'comment.overdue' && overdue.push(String(e.data.id))));
       const res = await request(t.app).post('/v1/comments').set('Authorization', `Bearer ${site}`).send(aHeldComment());
       expect(res.body.status).toBe('pending');
+      // the deadline is moved by a direct write, outside the revision claim: not while the effects' marking writes
+      await effectsMarkedDone(t.store, res.body.id);
       await t.store.models.Comment.updateOne({ _id: res.body.id }, { $set: { dueAt: new Date(Date.now() - 1000) } });
       await waitUntil(() => overdue.includes(res.body.id), { timeoutMs: 15_000, what: 'the sweeper to raise comment.overdue' });
       expect((await t.store.models.Comment.findById(res.body.id).lean())?.overdueNotifiedAt).toBeInstanceOf(Date);

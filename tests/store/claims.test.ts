@@ -2,7 +2,7 @@ import request from 'supertest';
 import { claimKeys, claimLock, releaseLock, withClaim, withCommentClaim } from '../../src/store/claims';
 import { buildTestApp, createPrincipal, createSite, type TestApp } from '../support/app';
 import { aHeldComment } from '../support/held';
-import { waitUntil } from '../support/wait';
+import { effectsMarkedDone } from '../support/wait';
 
 /**
  * One key per comment revision (src/store/claims.ts): the decision route and
@@ -27,10 +27,7 @@ describe('claims (src/store/claims.ts)', () => {
    */
   const submitHeld = async () => {
     const c = (await request(t.app).post('/v1/comments').set('Authorization', `Bearer ${site}`).send(aHeldComment())).body as { id: string; revision: number };
-    await waitUntil(async () => {
-      const doc = await t.store.models.Comment.findById(c.id).lean();
-      return doc && !(doc as { effects?: unknown[] }).effects;
-    }, { timeoutMs: 30_000, what: 'the effects of the submission marked done' });
+    await effectsMarkedDone(t.store, c.id);
     return c;
   };
 
