@@ -153,7 +153,8 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
       }
       const decision: Decision = moderate(ruleset, parsed.text, ctx);
       if (show === null) {
-        if (output.add(`${JSON.stringify({ id: parsed.id, ...decision })}\n`)) await output.flush();
+        // {"id": …, then the decision's own fields}: what stringifying `{ id, ...decision }` writes, without the copy
+        if (output.add(`{"id":${JSON.stringify(parsed.id)},${JSON.stringify(decision).slice(1)}\n`)) await output.flush();
       } else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
       summary.count++;
       summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;

@@ -37,20 +37,26 @@ export class ClassScanner {
   private readonly classCount: number;
   private readonly startClass: number;
   private readonly endClass: number;
-  /** member[set * classCount + class]: the class lies in the set. */
-  private readonly member: Uint8Array;
-  /** NFA position ids: position p of string s is `base[s] + p` (p ≥ 1: that many sets matched). */
-  private readonly base: number[] = [];
-  /** Per position: the set its next character must be in, and the clause it completes then (-1: none). */
-  private readonly posSet: number[] = [];
-  private readonly posDone: number[] = [];
-  /** Per string: the clause its first character completes (one-character strings), else -1. */
-  private readonly startDone: number[] = [];
-  /** Per class, the strings whose first set holds it. */
-  private readonly starters: number[][];
-  private states: Array<{ positions: number[]; outputs: number[] | null }> = [];
+  /**
+   * NFA positions: position p (p ≥ 1: that many sets matched) of string s is `first[s] + p - 1`, so a
+   * string's positions are consecutive. A DFA state is the set of positions alive, as a bitset of
+   * `words` 32-bit words; its successor on a class is one shift-and over the words (Shift-And).
+   */
+  private readonly words: number;
+  /** Per class, bitsets (`words` each): positions that go on past it, positions that complete a string on it, positions that strings start in it. */
+  private readonly advance: Int32Array;
+  private readonly complete: Int32Array;
+  private readonly starts: Int32Array;
+  /** Per position, the clause it completes (-1: none); per class, the clauses one-character strings complete on it. */
+  private readonly posDone: Int32Array;
+  private readonly startDone: number[][];
+  /** States' positions (`words` per state) and the clauses each completes on entry (null: none). */
+  private bits = new Int32Array(0);
+  private outputs: Array<number[] | null> = [];
   /** State ids by a hash of their positions and outputs. */
   private ids = new Map<number, number[]>();
+  /** The successor being built. */
+  private readonly scratch: Int32Array;
   /**
    * next[state * classCount + class]: 0 not built yet; id + 1 for a state that completes no
    * string on entry; -(id + 1) for one that does (its outputs must be recorded). 16 bits: the
@@ -58,8 +64,13 @@ export class ClassScanner {
    */
   private next = new Int16Array(0);
   private readonly flags: Uint8Array;
+  private readonly maxStates: number;
 
-  constructor(clauses: ReadonlyArray<ReadonlyArray<ReadonlyArray<CharSet>>>, private readonly maxStates = 4096) {
+  /**
+   * `maxStates` bounds the states kept; the states' bitsets are also kept under `maxStateBytes`
+   * (a ruleset with very many long strings keeps fewer states, and starts over more often).
+   */
+  constructor(clauses: ReadonlyArray<ReadonlyArray<ReadonlyArray<CharSet>>>, maxStates = 4096, maxStateBytes = 8 * 1024 * 1024) {
     if (maxStates > 32_000) throw new Error('ClassScanner: at most 32,000 states (transitions are 16-bit)');
     this.clauseCount = clauses.length;
     this.flags = new Uint8Array(clauses.length);
@@ -97,20 +108,45 @@ export class ClassScanner {
       }
       this.boundClass[i] = cls;
     });
-    this.classCount = signatures.length;
+    const k = (this.classCount = signatures.length);
     for (let c = 0; c < 128; c++) this.asciiClass[c] = this.classAt(c);
     this.startClass = this.classAt(TEXT_START);
     this.endClass = this.classAt(TEXT_END);
-    this.member = new Uint8Array(this.sets.length * this.classCount);
-    signatures.forEach((sig, cls) => sig.forEach((set) => (this.member[set * this.classCount + cls] = 1)));
-    this.starters = signatures.map((_, cls) => this.strings.flatMap((s, i) => (this.member[(s.sets[0] as number) * this.classCount + cls] === 1 ? [i] : [])));
+    const member = new Uint8Array(this.sets.length * k);
+    signatures.forEach((sig, cls) => sig.forEach((set) => (member[set * k + cls] = 1)));
+    const positions = this.strings.reduce((n, s) => n + s.sets.length - 1, 0);
+    const w = (this.words = Math.max(1, (positions + 31) >>> 5));
+    this.maxStates = Math.max(1, Math.min(maxStates, Math.floor(maxStateBytes / (w * 4))));
+    this.scratch = new Int32Array(w);
+    this.advance = new Int32Array(k * w);
+    this.complete = new Int32Array(k * w);
+    this.starts = new Int32Array(k * w);
+    this.posDone = new Int32Array(positions).fill(-1);
+    this.startDone = signatures.map(() => []);
+    const setBit = (table: Int32Array, cls: number, pos: number) => {
+      const i = cls * w + (pos >>> 5);
+      table[i] = (table[i] as number) | (1 << (pos & 31));
+    };
+    let first = 0;
     for (const s of this.strings) {
-      this.base.push(this.posSet.length - 1);
-      this.startDone.push(s.sets.length === 1 ? s.clause : -1);
-      for (let p = 1; p < s.sets.length; p++) {
-        this.posSet.push(s.sets[p] as number);
-        this.posDone.push(p + 1 === s.sets.length ? s.clause : -1);
+      const last = s.sets.length - 1;
+      for (let cls = 0; cls < k; cls++) {
+        if (member[(s.sets[0] as number) * k + cls] !== 1) continue;
+        if (last === 0) {
+          const done = this.startDone[cls] as number[];
+          if (!done.includes(s.clause)) done.push(s.clause);
+        } else setBit(this.starts, cls, first);
       }
+      // position first + p - 1 has matched p sets and waits for set p
+      for (let p = 1; p <= last; p++) {
+        const pos = first + p - 1;
+        if (p === last) this.posDone[pos] = s.clause;
+        for (let cls = 0; cls < k; cls++) {
+          if (member[(s.sets[p] as number) * k + cls] !== 1) continue;
+          setBit(p === last ? this.complete : this.advance, cls, pos);
+        }
+      }
+      first += last;
     }
     this.reset();
   }
@@ -165,7 +201,7 @@ export class ClassScanner {
   private step(state: number, cls: number, flags: Uint8Array): number {
     const known = this.next[state * this.classCount + cls] as number;
     const to = known === 0 ? this.build(state, cls) : Math.abs(known) - 1;
-    const outputs = (this.states[to] as { outputs: number[] | null }).outputs;
+    const outputs = this.outputs[to] as number[] | null;
     if (outputs !== null) for (const c of outputs) flags[c] = 1;
     return to;
   }
@@ -181,59 +217,73 @@ export class ClassScanner {
     return this.boundClass[lo] as number;
   }
 
+  /** Makes the transition of state `from` on class `cls` (the state it leads to, made if new). */
   private build(from: number, cls: number): number {
-    const source = (this.states[from] as { positions: number[] }).positions;
-    const member = this.member;
-    const k = this.classCount;
+    const w = this.words;
+    const bits = this.bits;
+    const next = this.scratch;
+    const at = from * w;
+    const row = cls * w;
     const outputs: number[] = [];
-    // partial matches that go on (their positions stay in order), then those that start here
-    const advanced: number[] = [];
-    for (const pos of source) {
-      if (member[(this.posSet[pos] as number) * k + cls] !== 1) continue;
-      const done = this.posDone[pos] as number;
-      if (done < 0) advanced.push(pos + 1);
-      else if (!outputs.includes(done)) outputs.push(done);
+    let carry = 0;
+    for (let i = 0; i < w; i++) {
+      const alive = bits[at + i] as number;
+      const going = alive & (this.advance[row + i] as number);
+      next[i] = (going << 1) | carry | (this.starts[row + i] as number);
+      carry = going >>> 31;
+      let done = alive & (this.complete[row + i] as number);
+      while (done !== 0) {
+        const low = done & -done;
+        const clause = this.posDone[(i << 5) + 31 - Math.clz32(low)] as number;
+        if (!outputs.includes(clause)) outputs.push(clause);
+        done ^= low;
+      }
     }
-    const started: number[] = [];
-    for (const s of this.starters[cls] as number[]) {
-      const done = this.startDone[s] as number;
-      if (done < 0) started.push((this.base[s] as number) + 1);
-      else if (!outputs.includes(done)) outputs.push(done);
-    }
-    const positions = mergeSorted(advanced, started);
+    for (const clause of this.startDone[cls] as number[]) if (!outputs.includes(clause)) outputs.push(clause);
     outputs.sort((x, y) => x - y);
     const out = outputs.length === 0 ? null : outputs;
-    let id = this.find(positions, out);
+    let id = this.find(next, out);
     if (id < 0) {
-      if (this.states.length >= this.maxStates) {
-        // bounded memory: start over, keeping only the state being entered
+      if (this.outputs.length >= this.maxStates) {
+        // bounded memory: start over, keeping only the state being left
+        const source = bits.slice(at, at + w);
         this.reset();
         return this.build(this.intern(source, null), cls);
       }
-      id = this.intern(positions, out);
+      id = this.intern(next, out);
     }
-    this.next[from * k + cls] = out === null ? id + 1 : -(id + 1);
+    this.next[from * this.classCount + cls] = out === null ? id + 1 : -(id + 1);
     return id;
   }
 
-  private find(positions: number[], outputs: number[] | null): number {
+  private find(positions: Int32Array, outputs: number[] | null): number {
+    const w = this.words;
     for (const id of this.ids.get(hashState(positions, outputs)) ?? []) {
-      const st = this.states[id] as { positions: number[]; outputs: number[] | null };
-      if (sameNumbers(st.positions, positions) && sameNumbers(st.outputs ?? [], outputs ?? [])) return id;
+      if (!sameNumbers(this.outputs[id] ?? NONE, outputs ?? NONE)) continue;
+      let same = true;
+      for (let i = 0, at = id * w; i < w && same; i++) same = this.bits[at + i] === positions[i];
+      if (same) return id;
     }
     return -1;
   }
 
-  private intern(positions: number[], outputs: number[] | null): number {
+  private intern(positions: Int32Array, outputs: number[] | null): number {
     const known = this.find(positions, outputs);
     if (known >= 0) return known;
-    const id = this.states.length;
-    this.states.push({ positions, outputs });
+    const id = this.outputs.length;
+    const w = this.words;
+    if (this.bits.length < (id + 1) * w) {
+      const grown = new Int32Array(Math.min(this.maxStates, Math.max(64, id * 2)) * w);
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits.set(positions, id * w);
+    this.outputs.push(outputs === null ? null : outputs.slice());
     const h = hashState(positions, outputs);
     const bucket = this.ids.get(h);
     if (bucket === undefined) this.ids.set(h, [id]);
     else bucket.push(id);
-    if (this.next.length < this.states.length * this.classCount) {
+    if (this.next.length < this.outputs.length * this.classCount) {
       const grown = new Int16Array(Math.max(this.classCount * 64, this.next.length * 2));
       grown.set(this.next);
       this.next = grown;
@@ -242,36 +292,29 @@ export class ClassScanner {
   }
 
   private reset(): void {
-    this.states = [];
+    this.bits = new Int32Array(0);
+    this.outputs = [];
     this.ids = new Map();
     this.next = new Int16Array(0);
-    this.intern([], null);
+    this.intern(new Int32Array(this.words), null);
   }
 
   /** States made so far (tests, the memory bound). */
   get stateCount(): number {
-    return this.states.length;
+    return this.outputs.length;
   }
 }
 
-function mergeSorted(a: number[], b: number[]): number[] {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number))) out.push(a[i++] as number);
-    else out.push(b[j++] as number);
-  }
-  return out;
-}
+const NONE: readonly number[] = [];
 
-function hashState(positions: number[], outputs: number[] | null): number {
+function hashState(positions: Int32Array, outputs: number[] | null): number {
   let h = 0x811c9dc5;
-  for (const p of positions) h = Math.imul(h ^ p, 0x01000193);
+  for (let i = 0; i < positions.length; i++) {
+    const word = positions[i] as number;
+    if (word !== 0) h = Math.imul(Math.imul(h ^ i, 0x01000193) ^ word, 0x01000193);
+  }
   h = Math.imul(h ^ 0xffff, 0x01000193);
-  for (const o of outputs ?? []) h = Math.imul(h ^ o, 0x01000193);
+  for (const o of outputs ?? NONE) h = Math.imul(h ^ o, 0x01000193);
   return h;
 }
 

@@ -155,6 +155,20 @@ describe('class scanner', () => {
     expect(small.stateCount).toBeLessThanOrEqual(3);
   });
 
+  it('keeps its states within a byte bound too, and still gives the right answer', () => {
+    const clauses: Clause[] = [literalClause(['ab', 'ba']), literalClause(['abc']), literalClause(['c a'])];
+    // these strings have 5 positions: one 32-bit word per state, so 12 bytes hold 3 states
+    const small = new ClassScanner(clauses, 4096, 12);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', ' '), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect([text, [...small.scan(text)].map((f) => f === 1)]).toEqual([text, clauses.map((c) => naive([c], text))]);
+      }),
+      { numRuns: 500, seed: 4 },
+    );
+    expect(small.stateCount).toBeLessThanOrEqual(3);
+  });
+
   it('reads the words view the patterns with `view: words` run on', () => {
     const views = new TextViews(normalize('Dasar   CINA babi!!'));
     expect(views.wordsText()).toBe('dasar cina babi');
