@@ -55,6 +55,10 @@ function gateHolds(p: CompiledPattern, ruleset: CompiledRuleset, views: TextView
 function runPattern(p: CompiledPattern, views: TextViews, found: Hit[] | null): Hit[] | null {
   let hits = found;
   const subject = p.view === 'words' ? views.wordsText() : views.n.folded.text;
+  // whether it matches at all: re2js answers that with its lazy DFA, one linear pass; the matcher
+  // that finds the spans runs the backtracker or the NFA from every position, many times slower
+  // on a long pattern (a text the gate lets through often has no match)
+  if (!p.re.test(subject)) return hits;
   const m = p.re.matcher(subject);
   // with a capture group, the first group is the span (a way round the missing look-behind)
   const grouped = p.re.groupCount() > 0;

@@ -7,6 +7,7 @@ import { compileGates } from './compile-gates';
 import { isRuleFileName } from './names';
 import { compileLegalBasis } from './compile-legal-basis';
 import { compileRule } from './compile-rule';
+import { boundRegexMemory } from './regex-memory';
 import { parseYamlWithLines, type ParsedYaml } from './parse-yaml';
 import { runExamples, type Examples } from './run-examples';
 import { ruleFileSchema, variantFileSchema, type RuleFile } from './schema';
@@ -131,6 +132,7 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
     files.push(summary);
   }
   if (issues.length > 0) throw new RulesetError(issues);
+  boundRegexMemory(rules.flatMap((r) => r.patterns.map((p) => p.re)));
   const ruleset: CompiledRuleset = {
     version: hashSources(sources),
     files,
