@@ -153,8 +153,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
       }
       const decision: Decision = moderate(ruleset, parsed.text, ctx);
       if (show === null) {
-        // {"id": …, then the decision's own fields}: what stringifying `{ id, ...decision }` writes, without the copy
-        if (output.add(`{"id":${JSON.stringify(parsed.id)},${JSON.stringify(decision).slice(1)}\n`)) await output.flush();
+        if (output.add(`${JSON.stringify({ id: parsed.id, ...decision })}\n`)) await output.flush();
       } else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
       summary.count++;
       summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;
