@@ -38,8 +38,8 @@ export class ClassScanner {
   private readonly startClass: number;
   private readonly endClass: number;
   /**
-   * NFA positions: position p (p ≥ 1: that many sets matched) of string s is `first[s] + p - 1`, so a
-   * string's positions are consecutive. A DFA state is the set of positions alive, as a bitset of
+   * NFA positions, numbered string by string: position p (p ≥ 1: that many sets matched) of a
+   * string is its first position + p - 1, so a string's positions are consecutive. A DFA state is the set of positions alive, as a bitset of
    * `words` 32-bit words; its successor on a class is one shift-and over the words (Shift-And).
    */
   private readonly words: number;
