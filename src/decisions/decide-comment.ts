@@ -10,7 +10,7 @@ import type { PendingEffect } from '../store/effects';
 import type { CommentDoc } from '../store/models';
 import { resolveReports } from '../reports/resolve-reports';
 import type { SiteDirectory } from '../sites/site-directory';
-import { claimKeys, claimLock, releaseLock } from '../store/claims';
+import { claimHolder, claimKeys, claimLock, claimOwners, releaseLock } from '../store/claims';
 import type { DecisionInput } from './schema';
 import { updateCommentAtRevision } from '../store/comment-writes';
 
@@ -24,8 +24,15 @@ export interface DecideResult {
 
 const AUTO = 'saring';
 
-/** How long a decision waits for a claim held by a background writer (the effect relay holds one for a moment). */
+/** How long a decision waits for a claim held by another moderator's decision before it says so with 409. */
 const BRIEF_CLAIM_WAIT_MS = 400;
+/**
+ * How long a decision waits for a claim held by a background writer (the marking of
+ * effects, a report, the overdue sweep): each holds it for a moment, but on a loaded
+ * 2-core machine the marking of a new comment's effects held it past 400 ms, and a
+ * moderator deciding at once was told another moderator was deciding (CI, 2026-12-02).
+ */
+const BACKGROUND_CLAIM_WAIT_MS = 5_000;
 /**
  * How long a forced decision waits its turn behind concurrent ones before it gives up
  * with 409. Each decision ahead of it holds the revision's claim for its write, and the
@@ -79,10 +86,9 @@ export async function decideComment(deps: DecideDeps, principal: Principal, id: 
     const before = await readComment(deps, principal, id);
     if (assertDecidable(before, principal, input) === 'same') return { comment: before, changed: false };
     const key = claimKeys.commentRevision(id, before.revision);
-    if (!(await claimLock(deps.store.conn, key, { owner: principal.id, staleMs: 10_000 }))) {
-      // a claim that goes away at once was a background writer's; a moderator's outlasts the wait
-      const brief = Date.now() - started < BRIEF_CLAIM_WAIT_MS;
-      if (!input.force && !brief) throw conflict(before, 'Another moderator is deciding this comment right now; reload it, or send force.');
+    if (!(await claimLock(deps.store.conn, key, { owner: claimOwners.decision(principal.id), staleMs: 10_000 }))) {
+      // another moderator's decision: a moment's grace, then 409; a background writer's claim is waited for
+      if (!input.force) await refuseWhileHeld(deps, before, key, Date.now() - started);
       await sleep(5 + Math.random() * 25);
       continue;
     }
@@ -104,6 +110,19 @@ export async function decideComment(deps: DecideDeps, principal: Principal, id: 
     if (!input.force) throw conflict(await readComment(deps, principal, id), 'The comment changed while deciding; reload it, or send force.');
   }
   throw new AppError('conflict', 'The comment keeps changing; try again.');
+}
+
+/**
+ * Throws the 409 of an unforced decision that has waited long enough for the claim
+ * `key`: a moment when another moderator's decision holds it, longer when a
+ * background writer does. Returns when the decision should try again.
+ */
+async function refuseWhileHeld(deps: DecideDeps, before: CommentDoc, key: string, waitedMs: number): Promise<void> {
+  if (waitedMs < BRIEF_CLAIM_WAIT_MS) return;
+  const holder = await claimHolder(deps.store.conn, key);
+  if (holder === undefined) return;
+  if (claimOwners.isDecision(holder)) throw conflict(before, 'Another moderator is deciding this comment right now; reload it, or send force.');
+  if (waitedMs >= BACKGROUND_CLAIM_WAIT_MS) throw conflict(before, 'The comment is busy (another change to it is being written); try again in a moment, or send force.');
 }
 
 /** Writes the decision if the comment is still at the claimed revision; undefined when it moved. */

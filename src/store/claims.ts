@@ -38,6 +38,21 @@ export const claimKeys = {
   webhookAttempt: (deliveryId: string, attempt: number) => `webhook:${deliveryId}:${attempt}`,
 } as const;
 
+/**
+ * Who holds a claim, as written in its `owner`. A moderator's decision is the
+ * one holder a decision must not wait for (its author would overwrite it);
+ * every other holder of a comment's claim is a short background write.
+ */
+export const claimOwners = {
+  decision: (principalId: string) => `decision:${principalId}`,
+  isDecision: (owner: string) => owner.startsWith('decision:'),
+} as const;
+
+/** The owner of the claim `key`, undefined when nobody holds it. */
+export async function claimHolder(conn: Connection, key: string): Promise<string | undefined> {
+  return (await lockCollection(conn).findOne({ _id: key }))?.owner;
+}
+
 /** The collection of claim documents (`locks`). */
 export function lockCollection(conn: Connection) {
   return conn.collection<LockDoc>('locks');
