@@ -113,11 +113,15 @@ describe('decisions on the moderator page (two pages, real browser)', () => {
     const second = await signIn(browser.context, a.url, sari, problems);
     for (const p of [first, second]) await p.click(`.queue-item[data-id="${id}"]`);
     // the second page's stream is slow: its decision leaves before it hears of the first
+    // (a throw in the handler would leave the page's request hanging: the status is checked outside)
+    let winner: number | undefined;
     await second.route('**/decision', async (route) => {
-      await request(a.app).post(`/v1/comments/${id}/decision`).set('Authorization', `Bearer ${budi}`).send({ status: 'approved', expectedRevision: 0 }).expect(200);
+      winner = (await request(a.app).post(`/v1/comments/${id}/decision`).set('Authorization', `Bearer ${budi}`).send({ status: 'approved', expectedRevision: 0 })).status;
       await route.continue();
     }, { times: 1 });
     await second.keyboard.press('r');
+    await waitUntil(async () => winner !== undefined, { what: 'the first decision', timeoutMs: 15_000 });
+    expect(winner).toBe(200);
     await second.waitForSelector('#decision-error.conflict');
     expect(await second.textContent('#decision-error')).toMatch(/Sudah disetujui oleh Budi/);
     expect(await second.textContent('#force')).toMatch(/Paksa: ditolak/);
