@@ -1,5 +1,6 @@
 import { EntryKind, type CompiledPattern, type CompiledRule, type CompiledRuleset, type PatternView } from './compiled';
 import { findEnglishProfanity, readsEnglish } from './english';
+import { findFrom } from './find-matches';
 import { foldCodePoint } from './normalize/fold-char';
 import { tokenSpan } from './normalize/pipeline';
 import { runValidator } from './pdp-validators';
@@ -55,17 +56,15 @@ function gateHolds(p: CompiledPattern, ruleset: CompiledRuleset, views: TextView
 function runPattern(p: CompiledPattern, views: TextViews, found: Hit[] | null): Hit[] | null {
   let hits = found;
   const subject = p.view === 'words' ? views.wordsText() : views.n.folded.text;
-  // whether it matches at all: re2js answers that with its lazy DFA, one linear pass; the matcher
-  // that finds the spans runs the backtracker or the NFA from every position, many times slower
-  // on a long pattern (a text the gate lets through often has no match)
-  if (!p.re.test(subject)) return hits;
-  const m = p.re.matcher(subject);
-  // with a capture group, the first group is the span (a way round the missing look-behind)
-  const grouped = p.re.groupCount() > 0;
-  while (m.find()) {
-    const s = grouped && m.start(1) >= 0 ? m.start(1) : m.start();
-    const e = grouped && m.start(1) >= 0 ? m.end(1) : m.end();
-    if (m.end() <= m.start()) break;
+  // findFrom asks the lazy DFA first (one linear pass): a text the gate lets through often has no
+  // match, and re2js's matcher would run its backtracker from every position to learn that.
+  // With a capture group, the first group is the span (a way round the missing look-behind).
+  for (let m = findFrom(p.re, subject, 0); m !== null; m = findFrom(p.re, subject, m[1] as number)) {
+    const [start, end] = m as [number, number];
+    if (end <= start) break;
+    const group = m.length > 2 && (m[2] as number) >= 0;
+    const s = group ? (m[2] as number) : start;
+    const e = group ? (m[3] as number) : end;
     if (e <= s) continue;
     const matched = subject.slice(s, e);
     if (p.validate !== undefined && !runValidator(p.validate, matched)) continue;
