@@ -67,10 +67,27 @@ export function matchForms(raw: string, variants: ReadonlyMap<string, string>, v
     const cached = cache.get(raw);
     if (cached !== undefined) return cached;
   }
+  if (raw.length < 5) return shortForms(raw, variants, vocabulary);
   let forms = NO_FORMS;
   for (const f of wordForms(raw, variants, vocabulary)) if (vocabulary.has(f)) (forms === NO_FORMS ? (forms = []) : forms).push(f);
   if (memo) remember(cache, raw, forms);
   return forms;
+}
+
+/**
+ * `matchForms` of a word under five characters, the most common kind: `wordForms` gives it no
+ * affix stems, only its lexical form and its slang canonical form (twice the same word when the
+ * dictionary maps it to itself, as there), so the two are looked up without making any list
+ * unless one of them is in the vocabulary.
+ */
+function shortForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
+  const leet = spelledForm(raw);
+  const lex = squeezeRepeats(leet);
+  const canonical = variants.get(leet) ?? variants.get(lex);
+  const lexKnown = vocabulary.has(lex);
+  const canonicalKnown = canonical !== undefined && vocabulary.has(canonical);
+  if (!lexKnown) return canonicalKnown ? [canonical] : NO_FORMS;
+  return canonicalKnown ? [lex, canonical] : [lex];
 }
 
 function remember(cache: Map<string, string[]>, raw: string, forms: string[]): void {
