@@ -8,8 +8,9 @@ import type { CharSet } from './regex-syntax';
  * Gives every pattern its gate — the clauses derived from it (`regex-gate.ts`) and its declared
  * `requires` literals — and builds one scanner per view that checks every clause of the ruleset
  * in a single pass over a text. A pattern then runs only on the texts where all its clauses hold.
+ * `known`: `patternGate`'s result by pattern source, as worked out before (`ExamplesCache`).
  */
-export function compileGates(rules: readonly CompiledRule[]): PatternGates {
+export function compileGates(rules: readonly CompiledRule[], known?: ReadonlyMap<string, Clause[]>): PatternGates {
   const clauses: Record<PatternView, Clause[]> = { text: [], words: [] };
   const ids: Record<PatternView, Map<string, number>> = { text: new Map(), words: new Map() };
   const idOf = (view: PatternView, clause: Clause): number => {
@@ -23,7 +24,7 @@ export function compileGates(rules: readonly CompiledRule[]): PatternGates {
   };
   for (const rule of rules) {
     for (const p of rule.patterns) {
-      const own = patternGate(p.source);
+      const own = [...(known?.get(p.source) ?? patternGate(p.source))];
       if (p.requires !== undefined) own.unshift(literalClause(p.requires));
       p.gate = own.map((clause) => idOf(p.view, clause));
       const shadow = p.view === 'words' ? shadowOf(own) : null;

@@ -10,6 +10,7 @@ import { compileRule } from './compile-rule';
 import { boundRegexMemory } from './regex-memory';
 import { parseYamlWithLines, type ParsedYaml } from './parse-yaml';
 import { runExamples, type Examples } from './run-examples';
+import type { Clause } from './class-strings';
 import { ruleFileSchema, variantFileSchema, type RuleFile } from './schema';
 
 /** A rule file as text: `{ name: 'kasar.yaml', text: '<yaml>' }`. */
@@ -72,6 +73,19 @@ export interface CompileOptions {
    * with this exact engine before may skip them (`loadRulesetFromDir` with an examples cache).
    */
   runExamples?: boolean;
+  /**
+   * Each file's data as its YAML parsed before, by file name: given only by a cache that these
+   * exact sources compiled and passed their examples with (`ExamplesCache`), so their YAML is not
+   * parsed again. The data is still validated; lines of issues in such a file are not known.
+   */
+  parsed?: ReadonlyMap<string, unknown>;
+  /** Each pattern's derived gate (`patternGate`) by its source, from the same cache. */
+  patternGates?: ReadonlyMap<string, Clause[]>;
+}
+
+/** A file from `CompileOptions.parsed`: its data, no lines. */
+function parsedBefore(name: string, data: unknown): ParsedYaml {
+  return { name, data, lineOf: () => undefined };
 }
 
 /**
@@ -83,7 +97,8 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
   const parsedFiles: ParsedYaml[] = [];
   for (const source of sources) {
     if (!isRuleFileName(source.name)) issues.push({ file: source.name, message: 'file name must be lower-case letters, digits, "_" or "-", ending in .yaml or .yml' });
-    const { parsed, issues: yamlIssues } = parseYamlWithLines(source.name, source.text);
+    const before = options.parsed;
+    const { parsed, issues: yamlIssues } = before?.has(source.name) === true ? { parsed: parsedBefore(source.name, before.get(source.name)), issues: [] } : parseYamlWithLines(source.name, source.text);
     issues.push(...yamlIssues);
     if (parsed !== undefined) parsedFiles.push(parsed);
   }
@@ -140,7 +155,7 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
     ruleCount: rules.length,
     rules,
     alwaysRules: rules.flatMap((r, i) => (r.patterns.length > 0 || r.signal !== undefined || r.source !== undefined ? [i] : [])),
-    gates: compileGates(rules),
+    gates: compileGates(rules, options.patternGates),
     trie,
     vocabulary,
     variants,

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { hashSources, type RuleFileSource } from './compile';
+import type { CompiledRuleset } from '../moderation/compiled';
+import type { Clause } from './class-strings';
+import type { CompileOptions } from './compile';
+import { parseYamlWithLines } from './parse-yaml';
+import { patternGate } from './regex-gate';
 
 let fingerprint: string | null = null;
 
@@ -30,8 +36,9 @@ function packageRoot(): string {
 
 /**
  * Remembers which rule sources passed their examples with this build of the engine, so that a
- * command run again on unchanged rules (`saring check`, `saring eval`) skips running them: a
- * marker file per (engine code, sources) under the package's `.cache/examples/`. Any change to a
+ * command run again on unchanged rules (`saring check`, `saring eval`) skips running them and
+ * parsing their YAML: a marker file per (engine code, sources) under the package's
+ * `.cache/examples/`, holding each file's parsed data. Any change to a
  * rule file or to the engine's code gives a new key, and the examples run again.
  */
 export class ExamplesCache {
@@ -48,13 +55,55 @@ export class ExamplesCache {
     return existsSync(this.marker(sources));
   }
 
-  /** Records that they passed (a cache that cannot be written is simply not used). */
-  record(sources: readonly RuleFileSource[]): void {
+  /**
+   * Records that they passed, with each file's parsed data (a cache that cannot be written is
+   * simply not used). A file whose data JSON cannot hold as it is (a YAML value such as `.inf`)
+   * is left out: it is parsed again each time.
+   */
+  record(sources: readonly RuleFileSource[], ruleset: CompiledRuleset): void {
+    const files: Record<string, unknown> = {};
+    for (const source of sources) {
+      const data = parseYamlWithLines(source.name, source.text).parsed?.data;
+      const json = JSON.stringify(data);
+      if (json !== undefined && isDeepStrictEqual(JSON.parse(json), data)) files[source.name] = data;
+    }
+    const gates: Record<string, Clause[]> = {};
+    for (const rule of ruleset.rules) for (const p of rule.patterns) gates[p.source] ??= patternGate(p.source);
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(this.marker(sources), '');
+      writeFileSync(this.marker(sources), JSON.stringify({ files, gates }));
     } catch {
       // read-only install: the examples run every time, as without a cache
     }
   }
+
+  /**
+   * What was recorded with these exact sources — each file's data and each pattern's gate — for
+   * `compileRuleset` (`CompileOptions.parsed`, `patternGates`), so that their YAML is not parsed
+   * and their gates not derived again. Empty when there is nothing or it cannot be read (an older,
+   * empty marker, a damaged file): the sources are then compiled as usual.
+   */
+  compiled(sources: readonly RuleFileSource[]): Pick<CompileOptions, 'parsed' | 'patternGates'> {
+    let recorded: { files?: unknown; gates?: unknown };
+    try {
+      recorded = JSON.parse(readFileSync(this.marker(sources), 'utf8')) as typeof recorded;
+    } catch {
+      return {};
+    }
+    const names = new Set(sources.map((s) => s.name));
+    const files = isRecord(recorded.files) ? new Map(Object.entries(recorded.files).filter(([name]) => names.has(name))) : undefined;
+    const gates = isRecord(recorded.gates) ? new Map(Object.entries(recorded.gates).filter((e): e is [string, Clause[]] => isGate(e[1]))) : undefined;
+    return { parsed: files, patternGates: gates };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A gate as `patternGate` gives it: clauses of class strings of sets, each set pairs of code points. */
+function isGate(value: unknown): value is Clause[] {
+  const every = (v: unknown, each: (x: unknown) => boolean) => Array.isArray(v) && v.every(each);
+  const isSet = (set: unknown) => every(set, (n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0x10ffff) && (set as number[]).length % 2 === 0;
+  return every(value, (clause) => every(clause, (str) => every(str, isSet)));
 }

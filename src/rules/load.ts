@@ -22,14 +22,21 @@ export async function readRuleSources(dir: string): Promise<RuleFileSource[]> {
 /**
  * Loads and compiles a rules directory. Throws `RulesetError` (file, line, rule id)
  * when any file is broken, or when the directory holds no rules at all. With an examples cache,
- * rules that already passed their examples with this engine do not run them again.
+ * rules that already passed their examples with this engine do not run them again, and their
+ * YAML and pattern gates are read from the cache instead of being worked out again.
  */
 export async function loadRulesetFromDir(dir: string, options: { examples?: ExamplesCache } = {}): Promise<CompiledRuleset> {
   const sources = await readRuleSources(dir);
   const cache = options.examples;
   if (cache === undefined) return compileServableRuleset(sources, dir);
-  if (cache.passed(sources)) return compileServableRuleset(sources, dir, { runExamples: false });
+  if (cache.passed(sources)) {
+    try {
+      return compileServableRuleset(sources, dir, { runExamples: false, ...cache.compiled(sources) });
+    } catch {
+      // a damaged marker (its data refused): compiled from the YAML below, examples run, recorded again
+    }
+  }
   const ruleset = compileServableRuleset(sources, dir);
-  cache.record(sources);
+  cache.record(sources, ruleset);
   return ruleset;
 }

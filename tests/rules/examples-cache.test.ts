@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RulesetError } from '../../src/moderation/errors';
 import { compileRuleset } from '../../src/rules/compile';
 import { ExamplesCache } from '../../src/rules/examples-cache';
 import { loadRulesetFromDir } from '../../src/rules/load';
+import { moderate } from '../../src/moderation';
 
 const rule = (example: string) =>
   ['category: kasar.directed', 'legalBasis: "test"', 'action: mask', 'messages: { id: uji, en: test }', 'rules:', '  - id: t.word', '    terms: [kampret]', '    examples:', `      match: ["${example}"]`, ''].join('\n');
@@ -38,5 +39,42 @@ describe('examples cache', () => {
     const sources = [{ name: 'kasar.yaml', text: rule('selamat pagi') }];
     expect(() => compileRuleset(sources)).toThrow(RulesetError);
     expect(compileRuleset(sources, { runExamples: false }).ruleCount).toBe(1);
+  });
+  it('when rules passed, then the marker holds each file as parsed and each pattern gate, and a load from it decides as a fresh compile does', async () => {
+    const cache = new ExamplesCache(cacheDir);
+    const text = [rule('dasar kampret'), '  - id: t.phone', '    patterns: ["\\\\b08[0-9]{8,11}\\\\b"]', ''].join('\n');
+    writeFileSync(path.join(dir, 'kasar.yaml'), text);
+    const fresh = await loadRulesetFromDir(dir);
+    await loadRulesetFromDir(dir, { examples: cache });
+    const sources = [{ name: 'kasar.yaml', text }];
+    const recorded = cache.compiled(sources);
+    expect([...(recorded.parsed?.keys() ?? [])]).toEqual(['kasar.yaml']);
+    expect(recorded.patternGates?.size).toBe(1);
+    const cached = await loadRulesetFromDir(dir, { examples: cache });
+    for (const comment of ['dasar kampret', 'wa 081234567890 ya', 'selamat pagi']) expect(moderate(cached, comment)).toEqual(moderate(fresh, comment));
+  });
+
+  it('when the marker is damaged, then the rules are compiled from their YAML as without a cache', async () => {
+    const cache = new ExamplesCache(cacheDir);
+    writeFileSync(path.join(dir, 'kasar.yaml'), rule('dasar kampret'));
+    await loadRulesetFromDir(dir, { examples: cache });
+    const [marker] = readdirSync(cacheDir);
+    for (const damaged of ['{"files": ', '[]', '{"files": {"kasar.yaml": 7}, "gates": {"x": [[["a"]]]}}']) {
+      writeFileSync(path.join(cacheDir, marker as string), damaged);
+      const sources = [{ name: 'kasar.yaml', text: rule('dasar kampret') }];
+      expect(cache.compiled(sources).patternGates?.size ?? 0).toBe(0);
+      // a file's recorded data is still validated: a wrong shape is not used, the YAML is read again
+      expect(moderate(await loadRulesetFromDir(dir, { examples: cache }), 'dasar kampret').reasons).toHaveLength(1);
+    }
+  });
+
+  it('when a file holds a value JSON cannot keep (.inf), then that file is left out of the marker and parsed each time', async () => {
+    const cache = new ExamplesCache(cacheDir);
+    const text = `${rule('dasar kampret')}# a comment\nextra: .inf\n`;
+    const sources = [{ name: 'kasar.yaml', text }];
+    cache.record(sources, compileRuleset([{ name: 'kasar.yaml', text: rule('dasar kampret') }]));
+    const [marker] = readdirSync(cacheDir);
+    expect(JSON.parse(readFileSync(path.join(cacheDir, marker as string), 'utf8')).files).toEqual({});
+    expect(cache.compiled(sources).parsed?.size).toBe(0);
   });
 });
