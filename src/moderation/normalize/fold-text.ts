@@ -43,6 +43,13 @@ export function originalEnd(f: FoldedText, i: number): number {
   return f.ends === null ? i + 1 : (f.ends[i] ?? 0);
 }
 
+/** Where the run of ASCII characters that starts at `from` ends. */
+function asciiRunEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) < 128) i++;
+  return i;
+}
+
 /** One code point of the original text: its offset and UTF-16 width. */
 type Unit = readonly [offset: number, width: number];
 
@@ -88,11 +95,24 @@ export function foldText(text: string): FoldedText {
   const order = displayOrder(text);
   for (let u = 0, i = 0; order === null ? i < text.length : u < order.length; u++) {
     if (order !== null) i = (order[u] as Unit)[0];
+    const code = text.charCodeAt(i);
+    if (code < 128 && order === null) {
+      // the common case, even in a text with emoji: a run of ASCII characters, lower-cased, in one loop
+      const runEnd = asciiRunEnd(text, i);
+      if (n + (runEnd - i) > buffer.length) buffer = grow(buffer, n + (runEnd - i));
+      for (; i < runEnd; i++) {
+        const c = text.charCodeAt(i);
+        buffer[n++] = c >= 65 && c <= 90 ? c + 32 : c < 32 ? 32 : c;
+        starts.push(i);
+        ends.push(i + 1);
+      }
+      marksInRow = 0;
+      continue;
+    }
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
-    const code = text.charCodeAt(i);
     if (cp < 128) {
-      // the common case, even in a text with emoji: one character, lower-cased
+      // one character of a reordered text, lower-cased
       if (n === buffer.length) buffer = grow(buffer, n + 1);
       buffer[n++] = code >= 65 && code <= 90 ? code + 32 : code < 32 ? 32 : code;
       starts.push(i);
