@@ -95,9 +95,9 @@ function parsedBefore(name: string, data: unknown): ParsedYaml {
 export function compileRuleset(sources: RuleFileSource[], options: CompileOptions = {}): CompiledRuleset {
   const issues: RulesetIssue[] = [];
   const parsedFiles: ParsedYaml[] = [];
+  const before = options.parsed;
   for (const source of sources) {
     if (!isRuleFileName(source.name)) issues.push({ file: source.name, message: 'file name must be lower-case letters, digits, "_" or "-", ending in .yaml or .yml' });
-    const before = options.parsed;
     const { parsed, issues: yamlIssues } = before?.has(source.name) === true ? { parsed: parsedBefore(source.name, before.get(source.name)), issues: [] } : parseYamlWithLines(source.name, source.text);
     issues.push(...yamlIssues);
     if (parsed !== undefined) parsedFiles.push(parsed);

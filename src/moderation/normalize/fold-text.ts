@@ -43,11 +43,9 @@ export function originalEnd(f: FoldedText, i: number): number {
   return f.ends === null ? i + 1 : (f.ends[i] ?? 0);
 }
 
-/** Where the run of ASCII characters that starts at `from` ends. */
-function asciiRunEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && text.charCodeAt(i) < 128) i++;
-  return i;
+/** An ASCII character folded: lower-cased, a control character (tab, line break) read as a space. */
+function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c < 32 ? 32 : c;
 }
 
 /** One code point of the original text: its offset and UTF-16 width. */
@@ -98,11 +96,11 @@ export function foldText(text: string): FoldedText {
     const code = text.charCodeAt(i);
     if (code < 128 && order === null) {
       // the common case, even in a text with emoji: a run of ASCII characters, lower-cased, in one loop
-      const runEnd = asciiRunEnd(text, i);
+      let runEnd = i + 1;
+      while (runEnd < text.length && text.charCodeAt(runEnd) < 128) runEnd++;
       if (n + (runEnd - i) > buffer.length) buffer = grow(buffer, n + (runEnd - i));
       for (; i < runEnd; i++) {
-        const c = text.charCodeAt(i);
-        buffer[n++] = c >= 65 && c <= 90 ? c + 32 : c < 32 ? 32 : c;
+        buffer[n++] = foldAscii(text.charCodeAt(i));
         starts.push(i);
         ends.push(i + 1);
       }
@@ -114,7 +112,7 @@ export function foldText(text: string): FoldedText {
     if (cp < 128) {
       // one character of a reordered text, lower-cased
       if (n === buffer.length) buffer = grow(buffer, n + 1);
-      buffer[n++] = code >= 65 && code <= 90 ? code + 32 : code < 32 ? 32 : code;
+      buffer[n++] = foldAscii(code);
       starts.push(i);
       ends.push(i + width);
       marksInRow = 0;
