@@ -232,5 +232,7 @@ describe('the documented rules API, against live rule files', () => {
     const valid = await request(t.app).post('/v1/rules/validate').set(admin).send({ files: [{ name: 'kasar.yaml', content: yaml.text }] });
     check('POST', '/v1/rules/validate', valid);
     check('GET', '/v1/rules', await request(t.app).get('/v1/rules').set(admin));
-  });
+    // Four writes and a validation, each compiling the whole ruleset in a fresh worker thread
+    // (under jest the worker compiles the TypeScript sources too): ~13 s alone, over 30 s on a loaded CI machine.
+  }, 120_000);
 });
