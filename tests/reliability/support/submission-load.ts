@@ -99,10 +99,10 @@ export function startSubmissionLoad(opts: LoadOptions): RunningLoad {
 }
 
 /** Resolves when `check()` is true; throws after `timeoutMs` (a bound on the test, not a timing assertion). */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000, everyMs = 25): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms`);
-    await sleep(25);
+    await sleep(everyMs);
   }
 }
