@@ -25,12 +25,16 @@ export interface FoldedText {
   reordered: boolean;
 }
 
-function isPlainAscii(text: string): boolean {
+/** Plain printable ASCII (and tab, line breaks) — 2 when it has a tab or a line break, 1 when not, 0 when it is not plain. */
+function plainAscii(text: string): 0 | 1 | 2 {
+  let breaks: 1 | 2 = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 126 || (c < 32 && c !== 10 && c !== 13 && c !== 9)) return false;
+    if (c >= 32 && c <= 126) continue;
+    if (c !== 10 && c !== 13 && c !== 9) return 0;
+    breaks = 2;
   }
-  return true;
+  return breaks;
 }
 
 /** Original start offset of folded position `i`. */
@@ -83,7 +87,9 @@ function displayOrder(text: string): Unit[] | null {
  * over `text`, keeping the offset map.
  */
 export function foldText(text: string): FoldedText {
-  if (isPlainAscii(text)) return { text: text.replace(/[\t\r\n]/g, ' ').toLowerCase(), starts: null, ends: null, fancy: 0, reordered: false };
+  const plain = plainAscii(text);
+  // most comments: one line of plain ASCII, only lower-cased
+  if (plain !== 0) return { text: (plain === 2 ? text.replace(/[\t\r\n]/g, ' ') : text).toLowerCase(), starts: null, ends: null, fancy: 0, reordered: false };
   // plain arrays: a typed array costs a backing store per call, far more than a short text's pushes
   const starts: number[] = [];
   const ends: number[] = [];
