@@ -1,5 +1,5 @@
 import { EntryKind, type TermEntry, type TrieNode } from './compiled';
-import { affixStems, spelledForm, squeezeRepeats } from './normalize/lexical';
+import { affixStems, isPlainWord, spelledForm, squeezeRepeats } from './normalize/lexical';
 
 /**
  * Splits a term or phrase into the lexical forms of its words. A word the slang dictionary knows as
@@ -81,9 +81,11 @@ export function matchForms(raw: string, variants: ReadonlyMap<string, string>, v
  * unless one of them is in the vocabulary.
  */
 function shortForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
-  const leet = spelledForm(raw);
-  const lex = squeezeRepeats(leet);
-  const canonical = variants.get(leet) ?? variants.get(lex);
+  // most words are plain: their spelled and lexical forms are the word itself, looked up once
+  const plain = isPlainWord(raw);
+  const leet = plain ? raw : spelledForm(raw);
+  const lex = plain ? raw : squeezeRepeats(leet);
+  const canonical = variants.get(leet) ?? (lex === leet ? undefined : variants.get(lex));
   const lexKnown = vocabulary.has(lex);
   const canonicalKnown = canonical !== undefined && vocabulary.has(canonical);
   if (!lexKnown) return canonicalKnown ? [canonical] : NO_FORMS;
@@ -119,10 +121,11 @@ export function wordMemoBytes(cache: Map<string, string[]>): number {
  * canonical form, and the same for each affix-stripped stem.
  */
 export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
-  const leet = spelledForm(raw);
-  const lex = squeezeRepeats(leet);
+  const plain = isPlainWord(raw);
+  const leet = plain ? raw : spelledForm(raw);
+  const lex = plain ? raw : squeezeRepeats(leet);
   const forms = [lex];
-  const canonical = variants.get(leet) ?? variants.get(lex);
+  const canonical = variants.get(leet) ?? (lex === leet ? undefined : variants.get(lex));
   if (canonical !== undefined) forms.push(canonical);
   if (lex.length < 5) return forms;
   // affixes are cut from the squeezed form and, when squeezing merged a letter of the affix

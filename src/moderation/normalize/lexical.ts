@@ -59,6 +59,20 @@ export function undoDigitReduplication(word: string): string {
   return m === null ? word : `${m[1] ?? ''}${m[2] ?? ''}`;
 }
 
+/**
+ * A word no word-level transformer changes: no digit, '@' or '$' (leet, "2" reduplication) and no
+ * letter twice in a row (repeats). One pass, where the transformers take three to learn it.
+ */
+export function isPlainWord(word: string): boolean {
+  let last = -1;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === last || (c >= 48 && c <= 57) || c === 64 || c === 36) return false;
+    last = c;
+  }
+  return true;
+}
+
 /** A word as spelled, before repeats are squeezed: "2" reduplication and leet undone (the slang dictionary is looked up in this form too). */
 export function spelledForm(word: string): string {
   return undoLeet(undoDigitReduplication(word));
