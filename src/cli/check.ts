@@ -68,6 +68,18 @@ function parseLine(line: string, lineNo: number): Parsed {
   return { id: record.id ?? lineNo, text: record.text, record };
 }
 
+/**
+ * One output line: the input's id, then the decision's fields in their order. Written out, not
+ * spread into a new object; a decision without reasons (most lines) is one template around two
+ * JSON strings. Byte for byte what `JSON.stringify({ id, ...decision })` gives.
+ */
+export function decisionLine(id: unknown, d: Decision): string {
+  if (d.reasons.length === 0 && id !== undefined) {
+    return `{"id":${JSON.stringify(id)},"status":${JSON.stringify(d.status)},"action":${JSON.stringify(d.action)},"reasons":[],"maskedText":${JSON.stringify(d.maskedText)},"rulesetVersion":${JSON.stringify(d.rulesetVersion)}}`;
+  }
+  return JSON.stringify({ id, status: d.status, action: d.action, reasons: d.reasons, maskedText: d.maskedText, rulesetVersion: d.rulesetVersion });
+}
+
 /** The distinct categories of the reasons, in order of first appearance. */
 function categoriesOf(reasons: readonly Reason[]): string[] {
   const out: string[] = [];
@@ -153,7 +165,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
       }
       const decision: Decision = moderate(ruleset, parsed.text, ctx);
       if (show === null) {
-        if (output.add(`${JSON.stringify({ id: parsed.id, ...decision })}\n`)) await output.flush();
+        if (output.add(`${decisionLine(parsed.id, decision)}\n`)) await output.flush();
       } else kept.push({ id: parsed.id, text: parsed.text, labels: readLabel(parsed.record?.[show.field]), reasons: decision.reasons });
       summary.count++;
       summary.byStatus[decision.status] = (summary.byStatus[decision.status] ?? 0) + 1;

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { isBlankLine, runCheck } from '../../src/cli/check';
+import { decisionLine, isBlankLine, runCheck } from '../../src/cli/check';
+import { moderate } from '../../src/moderation';
+import { loadRulesetFromDir } from '../../src/rules/load';
 import { runRulesValidate } from '../../src/cli/rules-validate';
 
 const RULES = path.resolve(__dirname, '../../rules');
@@ -90,6 +92,17 @@ describe('saring check', () => {
   it('when a line is only white space, then it is blank as trim() says', () => {
     for (const line of ['', ' ', '\t', '\u00a0', '\ufeff', '\u3000 ', ' \u2028']) expect(isBlankLine(line)).toBe(true);
     for (const line of ['a', ' a', '\u00a0x', '{', '~', '\u007f', 'é']) expect(isBlankLine(line)).toBe(false);
+  });
+
+  it('when a decision line is written, then it is byte for byte JSON.stringify of the id and the decision', async () => {
+    const ruleset = await loadRulesetFromDir(RULES);
+    const texts = ['Harga daging babi naik.', 'Dasar anjing lu', 'kamu "bodoh" \\ \u2028 \ud83d\ude00 \ud800', ''];
+    for (const id of ['a', 7, null, { n: [1, '"'] }, '\u2028', undefined]) {
+      for (const text of texts) {
+        const d = moderate(ruleset, text);
+        expect(decisionLine(id, d)).toBe(JSON.stringify({ id, ...d }));
+      }
+    }
   });
 
   it('when an option is unknown, then it exits 2 with usage', async () => {
