@@ -26,6 +26,20 @@ export function applyPolicy(category: string, action: Action, policy: SitePolicy
   return action;
 }
 
+/** Code points in `text[from, to)` (a surrogate pair is one, a lone surrogate one), without making the slice. */
+function codePoints(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
 /** Replaces every masked span with one `*` per code point. */
 export function maskText(original: string, spans: Span[]): string {
   if (spans.length === 0) return original;
@@ -35,7 +49,7 @@ export function maskText(original: string, spans: Span[]): string {
   for (const s of sorted) {
     if (s.end <= at) continue;
     const from = Math.max(at, s.start);
-    out += original.slice(at, from) + '*'.repeat([...original.slice(from, s.end)].length);
+    out += original.slice(at, from) + '*'.repeat(codePoints(original, from, s.end));
     at = s.end;
   }
   return out + original.slice(at);

@@ -37,8 +37,8 @@ export function evaluateRule(rule: CompiledRule, index: number, found: RuleHits)
     hits = hits.filter((h) => isNear(h, markers, within));
   }
   if (hits.length === 0) return null;
-  const distinct = new Set(hits.map((h) => h.key)).size;
-  if (distinct < rule.minHits) return null;
+  // one hit is one distinct hit: the set is only made for a rule that asks for more
+  if (rule.minHits > 1 && new Set(hits.map((h) => h.key)).size < rule.minHits) return null;
   let action = rule.action;
   if (rule.escalate?.hits !== undefined && hits.length >= rule.escalate.hits) action = rule.escalate.action;
   return { rule, action, hits };

@@ -1,5 +1,6 @@
 import { moderate } from '../../src/moderation';
 import type { Reason } from '../../src/moderation';
+import { maskText } from '../../src/moderation/decide';
 import { shippedRuleset } from './shipped-rules';
 
 const ruleset = shippedRuleset();
@@ -78,6 +79,20 @@ describe('decision', () => {
     ['id', 'Komentar memuat kata kasar yang ditujukan kepada orang lain.'],
   ] as const)('when messages are asked in %s, then reasons use that language', (lang, message) => {
     expect(moderate(ruleset, 'goblok', { messageLanguage: lang }).reasons[0]?.message).toBe(message);
+  });
+});
+
+describe('masking', () => {
+  it('when spans cover emoji, lone surrogates or halves of a pair, then each code point of the span becomes one star, as the string iterator counts them', () => {
+    const texts = ['a\u{1F600}b', '\ud800x', 'x\udc00\ud800', '\u{1F600}\ud83d', 'anjing \u{1D41A}\u{1D427}'];
+    for (const text of texts) {
+      for (let start = 0; start <= text.length; start++) {
+        for (let end = start; end <= text.length; end++) {
+          const expected = text.slice(0, start) + '*'.repeat([...text.slice(start, end)].length) + text.slice(end);
+          expect(maskText(text, [{ start, end, text: text.slice(start, end) }])).toBe(expected);
+        }
+      }
+    }
   });
 });
 
