@@ -11,7 +11,9 @@ import path from 'node:path';
 import type { CompiledRuleset, Decision } from '../src/moderation';
 import type { RuleFileSource } from '../src/rules/compile';
 import { generateCorpus } from './corpus';
+import { decisionSummary } from './decisions';
 import { readDevSets } from './support/dev-corpus';
+import { pairedRuns, type SliceWork } from './support/paired';
 
 const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 const SLICE = 500;
@@ -33,7 +35,7 @@ async function load(dir: string): Promise<Build> {
   return { dir: root, moderate, ruleset: compileRuleset(await readRuleSources(path.join(REPO, 'rules'))) };
 }
 
-const summary = (d: Decision) => JSON.stringify([d.status, d.reasons.map((r) => [r.ruleId, r.action, r.spans.map((s) => [s.start, s.end])]), d.maskedText]);
+const summary = (d: Decision) => JSON.stringify(decisionSummary(d));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main(args: string[]): Promise<number> {
@@ -48,22 +50,14 @@ async function main(args: string[]): Promise<number> {
   for (const text of texts) if (summary(builds[0].moderate(builds[0].ruleset, text)) !== summary(builds[1].moderate(builds[1].ruleset, text))) differ++;
   for (const b of builds) for (const text of texts) b.moderate(b.ruleset, text); // warm both
   process.stdout.write(`${texts.length.toLocaleString('en-US')} ${dev !== null ? 'dev' : 'generated'} texts; OLD ${builds[0].dir}, NEW ${builds[1].dir}\n`);
+  const [old, neu] = builds.map((b): SliceWork => (from, to) => {
+    for (let i = from; i < to; i++) b.moderate(b.ruleset, texts[i] as string);
+  }) as [SliceWork, SliceWork];
   const ratios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const ns = [0, 0];
-    for (let from = 0, k = round; from < texts.length; from += SLICE, k++) {
-      const to = Math.min(texts.length, from + SLICE);
-      for (const side of k % 2 === 0 ? [0, 1] : [1, 0]) {
-        const b = builds[side as 0 | 1];
-        const t0 = process.hrtime.bigint();
-        for (let i = from; i < to; i++) b.moderate(b.ruleset, texts[i] as string);
-        ns[side] = (ns[side] as number) + Number(process.hrtime.bigint() - t0);
-      }
-    }
-    const [old, neu] = ns as [number, number];
-    ratios.push(neu / old);
-    process.stdout.write(`round ${round + 1}: OLD ${(old / 1e3 / texts.length).toFixed(2)} µs, NEW ${(neu / 1e3 / texts.length).toFixed(2)} µs per comment, NEW ÷ OLD ${(neu / old).toFixed(3)}\n`);
-  }
+  pairedRuns(old, neu, texts.length, ROUNDS, SLICE).forEach(([oldMs, newMs], round) => {
+    ratios.push(newMs / oldMs);
+    process.stdout.write(`round ${round + 1}: OLD ${((oldMs * 1000) / texts.length).toFixed(2)} µs, NEW ${((newMs * 1000) / texts.length).toFixed(2)} µs per comment, NEW ÷ OLD ${(newMs / oldMs).toFixed(3)}\n`);
+  });
   process.stdout.write(`median NEW ÷ OLD ${median(ratios).toFixed(3)} over ${ROUNDS} rounds; decisions that differ: ${differ} of ${texts.length.toLocaleString('en-US')}\n`);
   return differ === 0 ? 0 : 1;
 }

@@ -25,7 +25,7 @@ function fixtureTexts(name: string): string[] {
 }
 
 /** The parts of a decision a speed change must not move: status, reasons (rule, action, spans), masked text. */
-function summary(d: Decision): unknown {
+export function decisionSummary(d: Decision): unknown {
   return [d.status, d.reasons.map((r) => [r.ruleId, r.action, r.spans.map((s) => [s.start, s.end])]), d.maskedText];
 }
 
@@ -42,7 +42,7 @@ function comparedTexts(): string[] {
 /** One line per text: its decision under auto, `en` and `id` language settings. */
 export function* decisionLines(ruleset: CompiledRuleset): Generator<string> {
   for (const text of comparedTexts()) {
-    const line = [undefined, 'en', 'id'].map((language) => summary(moderate(ruleset, text, language === undefined ? undefined : { language })));
+    const line = [undefined, 'en', 'id'].map((language) => decisionSummary(moderate(ruleset, text, language === undefined ? undefined : { language })));
     yield `${JSON.stringify(line)}\n`;
   }
 }

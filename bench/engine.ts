@@ -14,6 +14,7 @@ import { generateCorpus, generateTerms } from './corpus';
 import { decisionDigest } from './decisions';
 import { timeProcesses, writeCliScripts } from './support/cli-e2e';
 import { readDevSets, type DevSet } from './support/dev-corpus';
+import { pairedRuns, type SliceWork } from './support/paired';
 
 const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 const RUNS = 5;
@@ -38,29 +39,12 @@ function timeRuns(fn: () => void, runs = RUNS): number {
 /** Texts per slice in `timePaired`: a few milliseconds of work, shorter than the machine's drifts. */
 const SLICE = 1000;
 
-/**
- * Two engines timed on the same texts in turn, slice by slice (the order swapped every slice), so
- * a drift of the machine's speed falls on both: each run's time is the sum over the slices; the
- * median of `runs` runs for each, after one warm-up pass of both.
- */
-function timePaired(a: (from: number, to: number) => void, b: (from: number, to: number) => void, count: number, runs = RUNS): [number, number] {
+/** `pairedRuns` of the two, the median of `RUNS` runs for each, after one warm-up pass of both. */
+function timePaired(a: SliceWork, b: SliceWork, count: number): [number, number] {
   a(0, count);
   b(0, count);
-  const times: [number[], number[]] = [[], []];
-  for (let run = 0; run < runs; run++) {
-    const sum = [0, 0];
-    for (let from = 0, k = run; from < count; from += SLICE, k++) {
-      const to = Math.min(count, from + SLICE);
-      for (const side of k % 2 === 0 ? [0, 1] : [1, 0]) {
-        const t0 = process.hrtime.bigint();
-        (side === 0 ? a : b)(from, to);
-        sum[side] = (sum[side] as number) + Number(process.hrtime.bigint() - t0) / 1e6;
-      }
-    }
-    times[0].push(sum[0] as number);
-    times[1].push(sum[1] as number);
-  }
-  return [median(times[0]), median(times[1])];
+  const runs = pairedRuns(a, b, count, RUNS, SLICE);
+  return [median(runs.map((r) => r[0])), median(runs.map((r) => r[1]))];
 }
 
 function extraRuleFile(termCount: number): RuleFileSource {
