@@ -55,6 +55,18 @@ function detached(word: string): string {
 const NO_FORMS: string[] = [];
 
 /**
+ * A word's spelled form (leet and "2" reduplication undone), its lexical form (repeats squeezed
+ * too) and its slang canonical form, looked up by the spelled form, then the lexical one. Most
+ * words are plain: both forms are the word itself, learnt in one pass and looked up once.
+ */
+function baseForms(raw: string, variants: ReadonlyMap<string, string>): { leet: string; lex: string; canonical: string | undefined } {
+  const plain = isPlainWord(raw);
+  const leet = plain ? raw : spelledForm(raw);
+  const lex = plain ? raw : squeezeRepeats(leet);
+  return { leet, lex, canonical: variants.get(leet) ?? (lex === leet ? undefined : variants.get(lex)) };
+}
+
+/**
  * The forms of a word the term index can meet: `wordForms` kept to the ruleset's vocabulary (the
  * words of its terms, allow phrases and markers; no other form can be a trie key at any depth), in
  * the same order, so the trie finds exactly what it finds with every form, in fewer look-ups. Most
@@ -82,11 +94,7 @@ export function matchForms(raw: string, variants: ReadonlyMap<string, string>, v
  * unless one of them is in the vocabulary.
  */
 function shortForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
-  // most words are plain: their spelled and lexical forms are the word itself, looked up once
-  const plain = isPlainWord(raw);
-  const leet = plain ? raw : spelledForm(raw);
-  const lex = plain ? raw : squeezeRepeats(leet);
-  const canonical = variants.get(leet) ?? (lex === leet ? undefined : variants.get(lex));
+  const { lex, canonical } = baseForms(raw, variants);
   const lexKnown = vocabulary.has(lex);
   const canonicalKnown = canonical !== undefined && vocabulary.has(canonical);
   if (!lexKnown) return canonicalKnown ? [canonical] : NO_FORMS;
@@ -122,11 +130,8 @@ export function wordMemoBytes(cache: Map<string, string[]>): number {
  * canonical form, and the same for each affix-stripped stem.
  */
 export function wordForms(raw: string, variants: ReadonlyMap<string, string>, vocabulary: ReadonlySet<string>): string[] {
-  const plain = isPlainWord(raw);
-  const leet = plain ? raw : spelledForm(raw);
-  const lex = plain ? raw : squeezeRepeats(leet);
+  const { leet, lex, canonical } = baseForms(raw, variants);
   const forms = [lex];
-  const canonical = variants.get(leet) ?? (lex === leet ? undefined : variants.get(lex));
   if (canonical !== undefined) forms.push(canonical);
   if (lex.length < 5) return forms;
   // affixes are cut from the squeezed form and, when squeezing merged a letter of the affix
