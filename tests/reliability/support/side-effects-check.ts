@@ -43,8 +43,8 @@ export async function sideEffectsOf(models: Models, siteId: string, ackedExterna
   const rows = explain && unhooked.length ? await models.WebhookDelivery.find({ commentId: { $in: unhooked.map((a) => a.id) } }).lean() : [];
   const rowOf = new Map(rows.map((r) => [String(r.commentId), r]));
   const describe = (a: { x: string; id: string }) => {
-    const r = rowOf.get(a.id);
     if (!explain) return a.x;
+    const r = rowOf.get(a.id);
     if (!r) return `${a.x} (no delivery row)`;
     const due = r.nextAttemptAt ? ` due ${new Date(r.nextAttemptAt).toISOString()}` : '';
     return `${a.x} (delivery ${r.status}, ${r.attempts} attempts${due}${r.lastError ? `, ${r.lastError}` : ''}${r.lastStatus ? `, HTTP ${r.lastStatus}` : ''})`;
