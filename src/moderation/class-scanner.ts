@@ -112,8 +112,9 @@ export class ClassScanner {
     for (let c = 0; c < 128; c++) this.asciiClass[c] = this.classAt(c);
     this.startClass = this.classAt(TEXT_START);
     this.endClass = this.classAt(TEXT_END);
-    const member = new Uint8Array(this.sets.length * k);
-    signatures.forEach((sig, cls) => sig.forEach((set) => (member[set * k + cls] = 1)));
+    // each set's classes (a set holds a few of the classes: its strings' positions visit only those)
+    const classesOf: number[][] = this.sets.map(() => []);
+    signatures.forEach((sig, cls) => sig.forEach((set) => (classesOf[set] as number[]).push(cls)));
     const positions = this.strings.reduce((n, s) => n + s.sets.length - 1, 0);
     const w = (this.words = Math.max(1, (positions + 31) >>> 5));
     this.maxStates = Math.max(1, Math.min(maxStates, Math.floor(maxStateBytes / (w * 4))));
@@ -130,8 +131,7 @@ export class ClassScanner {
     let first = 0;
     for (const s of this.strings) {
       const last = s.sets.length - 1;
-      for (let cls = 0; cls < k; cls++) {
-        if (member[(s.sets[0] as number) * k + cls] !== 1) continue;
+      for (const cls of classesOf[s.sets[0] as number] as number[]) {
         if (last === 0) {
           const done = this.startDone[cls] as number[];
           if (!done.includes(s.clause)) done.push(s.clause);
@@ -141,10 +141,7 @@ export class ClassScanner {
       for (let p = 1; p <= last; p++) {
         const pos = first + p - 1;
         if (p === last) this.posDone[pos] = s.clause;
-        for (let cls = 0; cls < k; cls++) {
-          if (member[(s.sets[p] as number) * k + cls] !== 1) continue;
-          setBit(p === last ? this.complete : this.advance, cls, pos);
-        }
+        for (const cls of classesOf[s.sets[p] as number] as number[]) setBit(p === last ? this.complete : this.advance, cls, pos);
       }
       first += last;
     }
