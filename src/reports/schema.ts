@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportReasonSchema } from '../rules/names';
+import { reportReasonSchema } from '../rules/name-schemas';
 
 /** The body of `POST /v1/comments/:id/reports`: a reader's report, sent by the site on the reader's behalf. */
 export const reportSchema = z.strictObject({

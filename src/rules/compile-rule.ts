@@ -3,6 +3,7 @@ import type { CompiledPattern, CompiledRule } from '../moderation/compiled';
 import type { RulesetIssue } from '../moderation/errors';
 import type { LegalBasisPeriod } from '../moderation/legal-basis';
 import { compileLegalBasis } from './compile-legal-basis';
+import { giveShare } from './regex-memory';
 import type { PatternDef, RuleDef, RuleFile } from './schema';
 
 /** Where a rule sits, for messages. */
@@ -19,14 +20,46 @@ export interface RuleLocation {
 const MAX_PROGRAM_SIZE = 5000;
 
 /**
+ * Patterns known to compile and pass the checks below with this engine (the examples cache
+ * recorded these exact rule files): each is compiled by re2js the first time a text gets past its
+ * gate, then given its `share` of the DFA memory (set once the ruleset's patterns are counted).
+ * `saring check` on a few comments then compiles only the patterns they reach.
+ */
+export interface DeferredPatterns {
+  share: number;
+}
+
+/**
  * Compiles one pattern on re2js (linear time). Refuses what re2js rejects (look-arounds,
  * back-references), patterns that match the empty string and oversized programs.
  */
-export function compilePattern(def: PatternDef, rule: RuleDef, where: RuleLocation, issues: RulesetIssue[], k = 0): CompiledPattern | null {
+export function compilePattern(def: PatternDef, rule: RuleDef, where: RuleLocation, issues: RulesetIssue[], k = 0, deferred?: DeferredPatterns): CompiledPattern | null {
   const at: Omit<RulesetIssue, 'message'> = { file: where.file, ruleId: where.ruleId };
   const line = where.patternLine?.(k) ?? where.line;
   if (line !== undefined) at.line = line;
   const spec = typeof def === 'string' ? { re: def } : def;
+  const requires = 'requires' in spec && spec.requires !== undefined ? spec.requires.map((r) => r.toLowerCase()) : undefined;
+  const view = spec.view ?? rule.view ?? 'text';
+  if (deferred !== undefined) {
+    let compiled: RE2JS | null = null;
+    const source = spec.re;
+    return {
+      source,
+      get re(): RE2JS {
+        if (compiled === null) {
+          compiled = RE2JS.compile(source);
+          giveShare(compiled, deferred.share);
+        }
+        return compiled;
+      },
+      view,
+      minDigits: spec.minDigits ?? 0,
+      requires,
+      gate: [],
+      shadow: -1,
+      validate: spec.validate,
+    };
+  }
   let re: RE2JS;
   try {
     // the text a pattern sees is already lower-cased; without the flag re2js keeps its literal prefilter
@@ -48,8 +81,7 @@ export function compilePattern(def: PatternDef, rule: RuleDef, where: RuleLocati
   }
   // every pattern (and every rule below) has the same properties, set or undefined: the engine's
   // loops then read objects of one shape, which V8 makes fast
-  const requires = 'requires' in spec && spec.requires !== undefined ? spec.requires.map((r) => r.toLowerCase()) : undefined;
-  return { source: spec.re, re, view: spec.view ?? rule.view ?? 'text', minDigits: spec.minDigits ?? 0, requires, gate: [], shadow: -1, validate: spec.validate };
+  return { source: spec.re, re, view, minDigits: spec.minDigits ?? 0, requires, gate: [], shadow: -1, validate: spec.validate };
 }
 
 function ruleBasis(rule: RuleDef, fileBasis: LegalBasisPeriod[], at: RuleLocation, issues: RulesetIssue[]): LegalBasisPeriod[] {
@@ -59,10 +91,10 @@ function ruleBasis(rule: RuleDef, fileBasis: LegalBasisPeriod[], at: RuleLocatio
 }
 
 /** Builds the runtime form of a rule, inheriting file defaults (`fileBasis`: the file's compiled `legalBasis`). */
-export function compileRule(file: RuleFile, rule: RuleDef, at: RuleLocation, issues: RulesetIssue[], fileBasis: LegalBasisPeriod[]): CompiledRule {
+export function compileRule(file: RuleFile, rule: RuleDef, at: RuleLocation, issues: RulesetIssue[], fileBasis: LegalBasisPeriod[], deferred?: DeferredPatterns): CompiledRule {
   const patterns: CompiledPattern[] = [];
   for (const [k, p] of (rule.patterns ?? []).entries()) {
-    const compiled = compilePattern(p, rule, at, issues, k);
+    const compiled = compilePattern(p, rule, at, issues, k, deferred);
     if (compiled !== null) patterns.push(compiled);
   }
   const compiled: CompiledRule = {

@@ -6,12 +6,13 @@ import { addTerm, termWords } from '../moderation/term-index';
 import { compileGates } from './compile-gates';
 import { isRuleFileName } from './names';
 import { compileLegalBasis } from './compile-legal-basis';
-import { compileRule } from './compile-rule';
-import { boundRegexMemory } from './regex-memory';
-import { parseYamlWithLines, type ParsedYaml } from './parse-yaml';
+import { compileRule, type DeferredPatterns } from './compile-rule';
+import { giveShare, regexShare } from './regex-memory';
+import type { ParsedYaml } from './parse-yaml';
+import { ruleSchemas, yamlParser } from './lazy-modules';
 import { runExamples, type Examples } from './run-examples';
 import type { Clause } from './class-strings';
-import { ruleFileSchema, variantFileSchema, type RuleFile } from './schema';
+import type { RuleFile, VariantFile } from './schema';
 
 /** A rule file as text: `{ name: 'kasar.yaml', text: '<yaml>' }`. */
 export interface RuleFileSource {
@@ -37,15 +38,30 @@ function zodIssues(parsed: ParsedYaml, error: { issues: Array<{ path: PropertyKe
   });
 }
 
-function collectVariants(dicts: ParsedYaml[], issues: RulesetIssue[]): Map<string, string> {
+type SafeParse<T> = (data: unknown) => { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+
+/**
+ * A file's data checked by its schema (null, with its issues added, when refused). Data from the
+ * examples cache (`trusted`: it was validated when it was recorded, and the marker's checksum holds)
+ * is taken as it is, and the schema is not even loaded.
+ */
+function checked<T>(parsed: ParsedYaml, trusted: ReadonlySet<string>, schema: () => SafeParse<T>, issues: RulesetIssue[]): T | null {
+  if (trusted.has(parsed.name)) return parsed.data as T;
+  const result = schema()(parsed.data);
+  if (result.success) return result.data;
+  issues.push(...zodIssues(parsed, result.error, parsed.data));
+  return null;
+}
+
+const variantFile = (): SafeParse<VariantFile> => (data) => ruleSchemas().variantFileSchema.safeParse(data);
+const ruleFile = (): SafeParse<RuleFile> => (data) => ruleSchemas().ruleFileSchema.safeParse(data);
+
+function collectVariants(dicts: ParsedYaml[], trusted: ReadonlySet<string>, issues: RulesetIssue[]): Map<string, string> {
   const variants = new Map<string, string>();
   for (const parsed of dicts) {
-    const result = variantFileSchema.safeParse(parsed.data);
-    if (!result.success) {
-      issues.push(...zodIssues(parsed, result.error, parsed.data));
-      continue;
-    }
-    for (const [canonical, spellings] of Object.entries(result.data.variants)) {
+    const data = checked(parsed, trusted, variantFile, issues);
+    if (data === null) continue;
+    for (const [canonical, spellings] of Object.entries(data.variants)) {
       const target = termWords(canonical, new Map()).join(' ');
       for (const s of spellings) {
         const spelled = undoLeet(s.toLowerCase());
@@ -76,7 +92,8 @@ export interface CompileOptions {
   /**
    * Each file's data as its YAML parsed before, by file name: given only by a cache that these
    * exact sources compiled and passed their examples with (`ExamplesCache`), so their YAML is not
-   * parsed again. The data is still validated; lines of issues in such a file are not known.
+   * parsed again nor their data validated again (it was when it was recorded). Lines of issues in
+   * such a file are not known.
    */
   parsed?: ReadonlyMap<string, unknown>;
   /** Each pattern's derived gate (`patternGate`) by its source, from the same cache. */
@@ -98,11 +115,13 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
   const before = options.parsed;
   for (const source of sources) {
     if (!isRuleFileName(source.name)) issues.push({ file: source.name, message: 'file name must be lower-case letters, digits, "_" or "-", ending in .yaml or .yml' });
-    const { parsed, issues: yamlIssues } = before?.has(source.name) === true ? { parsed: parsedBefore(source.name, before.get(source.name)), issues: [] } : parseYamlWithLines(source.name, source.text);
+    const { parsed, issues: yamlIssues } = before?.has(source.name) === true ? { parsed: parsedBefore(source.name, before.get(source.name)), issues: [] } : yamlParser().parseYamlWithLines(source.name, source.text);
     issues.push(...yamlIssues);
     if (parsed !== undefined) parsedFiles.push(parsed);
   }
-  const variants = collectVariants(parsedFiles.filter((p) => isDictionaryFile(p.name)), issues);
+  const trusted = new Set(before?.keys() ?? []);
+  const deferred: DeferredPatterns = { share: 0 };
+  const variants = collectVariants(parsedFiles.filter((p) => isDictionaryFile(p.name)), trusted, issues);
   const trie = new Map<string, TrieNode>();
   const vocabulary = new Set<string>();
   const rules: CompiledRule[] = [];
@@ -116,12 +135,8 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
     if (addTerm(trie, words, { rule, kind, term: termIndex++ }) && kind === EntryKind.Term) termCount++;
   };
   for (const parsed of parsedFiles.filter((p) => !isDictionaryFile(p.name))) {
-    const result = ruleFileSchema.safeParse(parsed.data);
-    if (!result.success) {
-      issues.push(...zodIssues(parsed, result.error, parsed.data));
-      continue;
-    }
-    const file: RuleFile = result.data;
+    const file = checked(parsed, trusted, ruleFile, issues);
+    if (file === null) continue;
     const fileBasis = compileLegalBasis(file.legalBasis, { file: parsed.name, line: parsed.lineOf(['legalBasis']), periodLine: (k) => parsed.lineOf(['legalBasis', k]) }, issues);
     const summary: RuleFileSummary = { name: parsed.name, categories: [], ruleCount: file.rules.length, termCount: 0 };
     file.rules.forEach((def, i) => {
@@ -136,7 +151,7 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
       ruleLines.set(def.id, { parsed, index: i });
       if (def.examples !== undefined) examples.set(def.id, def.examples);
       const index = rules.length;
-      const rule = compileRule(file, def, at, issues, fileBasis);
+      const rule = compileRule(file, def, at, issues, fileBasis, trusted.has(parsed.name) ? deferred : undefined);
       rules.push(rule);
       if (!summary.categories.includes(rule.category)) summary.categories.push(rule.category);
       for (const t of def.terms ?? []) add(termWords(t, variants), index, EntryKind.Term);
@@ -147,7 +162,9 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
     files.push(summary);
   }
   if (issues.length > 0) throw new RulesetError(issues);
-  boundRegexMemory(rules.flatMap((r) => r.patterns.map((p) => p.re)));
+  // every pattern's DFA gets its share of the memory: now, or when a deferred one is first compiled
+  deferred.share = regexShare(rules.reduce((n, r) => n + r.patterns.length, 0));
+  for (const rule of rules) if (!trusted.has(rule.file)) for (const p of rule.patterns) giveShare(p.re, deferred.share);
   const ruleset: CompiledRuleset = {
     version: hashSources(sources),
     files,

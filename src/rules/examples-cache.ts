@@ -6,7 +6,7 @@ import { hashSources, type RuleFileSource } from './compile';
 import type { CompiledRuleset } from '../moderation/compiled';
 import type { Clause } from './class-strings';
 import type { CompileOptions } from './compile';
-import { parseYamlWithLines } from './parse-yaml';
+import { yamlParser } from './lazy-modules';
 import { patternGate } from './regex-gate';
 
 let fingerprint: string | null = null;
@@ -63,7 +63,7 @@ export class ExamplesCache {
   record(sources: readonly RuleFileSource[], ruleset: CompiledRuleset): void {
     const files: Record<string, unknown> = {};
     for (const source of sources) {
-      const data = parseYamlWithLines(source.name, source.text).parsed?.data;
+      const data = yamlParser().parseYamlWithLines(source.name, source.text).parsed?.data;
       const json = JSON.stringify(data);
       if (json !== undefined && isDeepStrictEqual(JSON.parse(json), data)) files[source.name] = data;
     }
@@ -71,7 +71,8 @@ export class ExamplesCache {
     for (const rule of ruleset.rules) for (const p of rule.patterns) gates[p.source] ??= patternGate(p.source);
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(this.marker(sources), JSON.stringify({ files, gates }));
+      const body = JSON.stringify({ files, gates });
+      writeFileSync(this.marker(sources), `${checksum(body)}\n${body}`);
     } catch {
       // read-only install: the examples run every time, as without a cache
     }
@@ -79,14 +80,20 @@ export class ExamplesCache {
 
   /**
    * What was recorded with these exact sources — each file's data and each pattern's gate — for
-   * `compileRuleset` (`CompileOptions.parsed`, `patternGates`), so that their YAML is not parsed
-   * and their gates not derived again. Empty when there is nothing or it cannot be read (an older,
-   * empty marker, a damaged file): the sources are then compiled as usual.
+   * `compileRuleset` (`CompileOptions.parsed`, `patternGates`), so that their YAML is not parsed,
+   * their data not validated and their gates not derived again. Empty when there is nothing or it
+   * cannot be read (an older marker, an empty one, a damaged or edited file: its first line, a hash
+   * of the rest, no longer holds): the sources are then compiled as usual.
    */
   compiled(sources: readonly RuleFileSource[]): Pick<CompileOptions, 'parsed' | 'patternGates'> {
     let recorded: { files?: unknown; gates?: unknown };
     try {
-      recorded = JSON.parse(readFileSync(this.marker(sources), 'utf8')) as typeof recorded;
+      const text = readFileSync(this.marker(sources), 'utf8');
+      const newline = text.indexOf('\n');
+      const body = text.slice(newline + 1);
+      // the data is compiled without being validated again: a marker changed since it was written is not used
+      if (newline < 0 || text.slice(0, newline) !== checksum(body)) return {};
+      recorded = JSON.parse(body) as typeof recorded;
     } catch {
       return {};
     }
@@ -95,6 +102,11 @@ export class ExamplesCache {
     const gates = isRecord(recorded.gates) ? new Map(Object.entries(recorded.gates).filter((e): e is [string, Clause[]] => isGate(e[1]))) : undefined;
     return { parsed: files, patternGates: gates };
   }
+}
+
+/** The marker's first line: a hash of the rest (a damaged or edited marker is then not used). */
+function checksum(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -30,10 +30,14 @@ export async function loadRulesetFromDir(dir: string, options: { examples?: Exam
   const cache = options.examples;
   if (cache === undefined) return compileServableRuleset(sources, dir);
   if (cache.passed(sources)) {
+    const recorded = cache.compiled(sources);
     try {
-      return compileServableRuleset(sources, dir, { runExamples: false, ...cache.compiled(sources) });
+      const ruleset = compileServableRuleset(sources, dir, { runExamples: false, ...recorded });
+      // a marker that could not be read (older, damaged) is written again for the next load
+      if (recorded.parsed === undefined) cache.record(sources, ruleset);
+      return ruleset;
     } catch {
-      // a damaged marker (its data refused): compiled from the YAML below, examples run, recorded again
+      // the recorded data refused: compiled from the YAML below, examples run, recorded again
     }
   }
   const ruleset = compileServableRuleset(sources, dir);

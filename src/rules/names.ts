@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The names rules are known by, one definition each: what a rule file may be called and what a
  * category id looks like. The loader, the compiler, the rules API, its OpenAPI document, site
@@ -33,10 +31,3 @@ export const CATEGORY = new RegExp(`^${CATEGORY_BODY}$`);
 export const REPORT_REASON = new RegExp(`^(?:other|${CATEGORY_BODY})$`);
 /** A category or a whole family (`kasar`), as a site policy names them. */
 export const CATEGORY_OR_FAMILY = new RegExp(`^${FAMILY}(?:\\.${NAME})?$`);
-
-/** A category id, as rule files, site policies (with {@link categoryOrFamilySchema}) and reader reports validate it. */
-export const categoryIdSchema = z.string().regex(CATEGORY, 'category must look like "family.name", e.g. kasar.directed or pdp.home-address');
-/** A category or a whole family (`kasar`): what a site policy's `categoryActions` names. */
-export const categoryOrFamilySchema = z.string().regex(CATEGORY_OR_FAMILY, 'a category ("family.name", e.g. kasar.directed) or a family (kasar)');
-/** A reader report's reason: a category id or "other" (trimmed). */
-export const reportReasonSchema = z.string().trim().regex(REPORT_REASON, 'a rule category id such as "sara.hate", or "other"');

@@ -29,18 +29,24 @@ function dfaOf(re: RE2JS): DfaBudget | null {
  */
 export function boundRegexMemory(patterns: readonly RE2JS[], totalBytes = REGEX_DFA_BYTES): number | null {
   if (patterns.length === 0) return 0;
-  const share = Math.max(MIN_DFA_BYTES, Math.floor(totalBytes / patterns.length));
+  const share = regexShare(patterns.length, totalBytes);
   let bounded = true;
-  for (const re of patterns) {
-    const dfa = dfaOf(re);
-    if (dfa === null) {
-      bounded = false;
-      continue;
-    }
-    dfa.stateBudget = share;
-    dfa.memBudget = Math.min(dfa.memBudget, share);
-  }
+  for (const re of patterns) bounded = giveShare(re, share) && bounded;
   return bounded ? share : null;
+}
+
+/** Each pattern's share of `totalBytes` when a ruleset has `count` patterns (`boundRegexMemory`). */
+export function regexShare(count: number, totalBytes = REGEX_DFA_BYTES): number {
+  return Math.max(MIN_DFA_BYTES, Math.floor(totalBytes / Math.max(1, count)));
+}
+
+/** Bounds one pattern's DFA to `share` bytes (a pattern compiled after the others, on first use); false when this re2js keeps its budget elsewhere. */
+export function giveShare(re: RE2JS, share: number): boolean {
+  const dfa = dfaOf(re);
+  if (dfa === null) return false;
+  dfa.stateBudget = share;
+  dfa.memBudget = Math.min(dfa.memBudget, share);
+  return true;
 }
 
 /** A pattern's DFA: its share, and the bytes it still may take before it starts over (tests). */

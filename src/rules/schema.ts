@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categoryIdSchema } from './names';
+import { categoryIdSchema } from './name-schemas';
 
 /**
  * The rule file format (YAML). One file per category family; see docs/rules.md.

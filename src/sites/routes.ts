@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
-import { categoryOrFamilySchema } from '../rules/names';
+import { categoryOrFamilySchema } from '../rules/name-schemas';
 import { principalOf, requireRole } from '../http/middleware/auth';
 import { parseBody } from '../http/validate';
 import { createPrincipalToken, createSiteWithToken, newWebhookSecret } from './manage-sites';

@@ -5,7 +5,8 @@ import { compileRuleset } from '../../src/rules/compile';
 import { runRulesValidate } from '../../src/cli/rules-validate';
 import { reportSchema } from '../../src/reports/schema';
 import { loadRulesetFromDir, misnamedRuleFiles } from '../../src/rules/load';
-import { CATEGORY, CATEGORY_OR_FAMILY, categoryIdSchema, categoryOrFamilySchema, isRuleFileName, reportReasonSchema } from '../../src/rules/names';
+import { CATEGORY, CATEGORY_OR_FAMILY, isRuleFileName } from '../../src/rules/names';
+import { categoryIdSchema, categoryOrFamilySchema, reportReasonSchema } from '../../src/rules/name-schemas';
 import { captureIo } from '../cli/capture-io';
 
 const file = (category: string, id: string) =>

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { RE2JS } from 're2js';
+import { ExamplesCache } from '../../src/rules/examples-cache';
+import { loadRulesetFromDir } from '../../src/rules/load';
 import { REGEX_DFA_BYTES, boundRegexMemory, regexDfaBudget } from '../../src/rules/regex-memory';
 import { shippedRuleset } from '../moderation/shipped-rules';
 
@@ -16,6 +21,24 @@ describe('the patterns’ DFA memory (src/rules/regex-memory.ts)', () => {
       const budget = regexDfaBudget(re);
       expect(budget?.share).toBe(share);
       expect(budget?.room).toBeLessThanOrEqual(share);
+    }
+  });
+
+  it('when the shipped rules come from the examples cache, then each pattern is compiled when first used, with the same share', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'saring-regex-share-'));
+    try {
+      const rulesDir = path.resolve(__dirname, '../../rules');
+      await loadRulesetFromDir(rulesDir, { examples: new ExamplesCache(cacheDir) });
+      const cached = await loadRulesetFromDir(rulesDir, { examples: new ExamplesCache(cacheDir) });
+      const patterns = cached.rules.flatMap((r) => r.patterns);
+      expect(patterns.length).toBe(shippedRuleset().rules.flatMap((r) => r.patterns).length);
+      // deferred: nothing compiled until asked; asked, each gets the one budget's share
+      expect(Object.getOwnPropertyDescriptor(patterns[0], 're')?.get).toBeDefined();
+      const share = Math.floor(REGEX_DFA_BYTES / patterns.length);
+      for (const p of patterns) expect(regexDfaBudget(p.re)?.share).toBe(share);
+      expect(patterns[0]?.re).toBe(patterns[0]?.re);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 
