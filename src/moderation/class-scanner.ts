@@ -53,10 +53,18 @@ export class ClassScanner {
   /** States' positions (`words` per state) and the clauses each completes on entry (null: none). */
   private bits = new Int32Array(0);
   private outputs: Array<number[] | null> = [];
+  /**
+   * Per state, the indices of its non-zero words: a state holds a few of the positions, and its
+   * successors are made from those words alone (with the start positions of the class).
+   */
+  private live: Int32Array[] = [];
   /** State ids by a hash of their positions and outputs. */
   private ids = new Map<number, number[]>();
-  /** The successor being built. */
+  /** The successor being built (all zero between builds) and the indices of its non-zero words. */
   private readonly scratch: Int32Array;
+  private readonly touched: Int32Array;
+  /** Per class, the indices of the non-zero words of its start positions. */
+  private readonly startWords: Int32Array[];
   /**
    * next[state * classCount + class]: 0 not built yet; id + 1 for a state that completes no
    * string on entry; -(id + 1) for one that does (its outputs must be recorded). 16 bits: the
@@ -119,6 +127,7 @@ export class ClassScanner {
     const w = (this.words = Math.max(1, (positions + 31) >>> 5));
     this.maxStates = Math.max(1, Math.min(maxStates, Math.floor(maxStateBytes / (w * 4))));
     this.scratch = new Int32Array(w);
+    this.touched = new Int32Array(w);
     this.advance = new Int32Array(k * w);
     this.complete = new Int32Array(k * w);
     this.starts = new Int32Array(k * w);
@@ -145,6 +154,7 @@ export class ClassScanner {
       }
       first += last;
     }
+    this.startWords = signatures.map((_, cls) => nonZeroWords(this.starts.subarray(cls * w, (cls + 1) * w)));
     this.reset();
   }
 
@@ -219,15 +229,28 @@ export class ClassScanner {
     const w = this.words;
     const bits = this.bits;
     const next = this.scratch;
+    const touched = this.touched;
     const at = from * w;
     const row = cls * w;
     const outputs: number[] = [];
-    let carry = 0;
-    for (let i = 0; i < w; i++) {
+    let count = 0;
+    // the successor's words: each live word shifted on (its top bit carried into the next word)…
+    const live = this.live[from] as Int32Array;
+    for (let k = 0; k < live.length; k++) {
+      const i = live[k] as number;
       const alive = bits[at + i] as number;
       const going = alive & (this.advance[row + i] as number);
-      next[i] = (going << 1) | carry | (this.starts[row + i] as number);
-      carry = going >>> 31;
+      if (going !== 0) {
+        const shifted = going << 1;
+        if (shifted !== 0) {
+          if (next[i] === 0) touched[count++] = i;
+          next[i] = (next[i] as number) | shifted;
+        }
+        if (going >>> 31 !== 0 && i + 1 < w) {
+          if (next[i + 1] === 0) touched[count++] = i + 1;
+          next[i + 1] = (next[i + 1] as number) | 1;
+        }
+      }
       let done = alive & (this.complete[row + i] as number);
       while (done !== 0) {
         const low = done & -done;
@@ -236,37 +259,54 @@ export class ClassScanner {
         done ^= low;
       }
     }
+    // …and the strings that start on this class
+    const starting = this.startWords[cls] as Int32Array;
+    for (let k = 0; k < starting.length; k++) {
+      const i = starting[k] as number;
+      if (next[i] === 0) touched[count++] = i;
+      next[i] = (next[i] as number) | (this.starts[row + i] as number);
+    }
     for (const clause of this.startDone[cls] as number[]) if (!outputs.includes(clause)) outputs.push(clause);
     outputs.sort((x, y) => x - y);
     const out = outputs.length === 0 ? null : outputs;
-    let id = this.find(next, out);
-    if (id < 0) {
-      if (this.outputs.length >= this.maxStates) {
-        // bounded memory: start over, keeping only the state being left
-        const source = bits.slice(at, at + w);
-        this.reset();
-        return this.build(this.intern(source, null), cls);
-      }
-      id = this.intern(next, out);
+    const h = hashState(next, touched, count, out);
+    let id = this.find(next, touched, count, out, h);
+    if (id < 0 && this.outputs.length >= this.maxStates) {
+      // bounded memory: start over, keeping only the state being left
+      for (let k = 0; k < count; k++) next[touched[k] as number] = 0;
+      const source = bits.slice(at, at + w);
+      this.reset();
+      return this.build(this.intern(source, live, null), cls);
     }
+    if (id < 0) id = this.add(next, touched, count, out, h);
+    for (let k = 0; k < count; k++) next[touched[k] as number] = 0;
     this.next[from * this.classCount + cls] = out === null ? id + 1 : -(id + 1);
     return id;
   }
 
-  private find(positions: Int32Array, outputs: number[] | null): number {
+  /** The state with these positions (non-zero in the `count` words listed in `words` only) and outputs, or -1. */
+  private find(positions: Int32Array, words: Int32Array, count: number, outputs: number[] | null, h: number): number {
     const w = this.words;
-    for (const id of this.ids.get(hashState(positions, outputs)) ?? []) {
-      if (!sameNumbers(this.outputs[id] ?? NONE, outputs ?? NONE)) continue;
+    for (const id of this.ids.get(h) ?? []) {
+      if ((this.live[id] as Int32Array).length !== count || !sameNumbers(this.outputs[id] ?? NONE, outputs ?? NONE)) continue;
       let same = true;
-      for (let i = 0, at = id * w; i < w && same; i++) same = this.bits[at + i] === positions[i];
+      for (let k = 0, at = id * w; k < count && same; k++) {
+        const i = words[k] as number;
+        same = this.bits[at + i] === positions[i];
+      }
       if (same) return id;
     }
     return -1;
   }
 
-  private intern(positions: Int32Array, outputs: number[] | null): number {
-    const known = this.find(positions, outputs);
-    if (known >= 0) return known;
+  /** The id of the state with these positions (`words`: the indices of their non-zero words), made if new. */
+  private intern(positions: Int32Array, words: Int32Array, outputs: number[] | null): number {
+    const h = hashState(positions, words, words.length, outputs);
+    const known = this.find(positions, words, words.length, outputs, h);
+    return known >= 0 ? known : this.add(positions, words, words.length, outputs, h);
+  }
+
+  private add(positions: Int32Array, words: Int32Array, count: number, outputs: number[] | null, h: number): number {
     const id = this.outputs.length;
     const w = this.words;
     if (this.bits.length < (id + 1) * w) {
@@ -274,9 +314,10 @@ export class ClassScanner {
       grown.set(this.bits);
       this.bits = grown;
     }
-    this.bits.set(positions, id * w);
+    const live = words.slice(0, count);
+    for (let k = 0; k < count; k++) this.bits[id * w + (live[k] as number)] = positions[live[k] as number] as number;
+    this.live.push(live);
     this.outputs.push(outputs === null ? null : outputs.slice());
-    const h = hashState(positions, outputs);
     const bucket = this.ids.get(h);
     if (bucket === undefined) this.ids.set(h, [id]);
     else bucket.push(id);
@@ -291,9 +332,10 @@ export class ClassScanner {
   private reset(): void {
     this.bits = new Int32Array(0);
     this.outputs = [];
+    this.live = [];
     this.ids = new Map();
     this.next = new Int16Array(0);
-    this.intern(new Int32Array(this.words), null);
+    this.intern(new Int32Array(this.words), new Int32Array(0), null);
   }
 
   /** States made so far (tests, the memory bound). */
@@ -304,15 +346,23 @@ export class ClassScanner {
 
 const NONE: readonly number[] = [];
 
-function hashState(positions: Int32Array, outputs: number[] | null): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < positions.length; i++) {
-    const word = positions[i] as number;
-    if (word !== 0) h = Math.imul(Math.imul(h ^ i, 0x01000193) ^ word, 0x01000193);
+/** A hash of a state's positions (the `count` words at the indices in `words`, in any order) and outputs. */
+function hashState(positions: Int32Array, words: Int32Array, count: number, outputs: number[] | null): number {
+  let sum = count;
+  for (let k = 0; k < count; k++) {
+    const i = words[k] as number;
+    sum = (sum + Math.imul(Math.imul(i + 1, 0x9e3779b1) ^ (positions[i] as number), 0x85ebca6b)) | 0;
   }
-  h = Math.imul(h ^ 0xffff, 0x01000193);
+  let h = Math.imul(0x811c9dc5 ^ sum, 0x01000193);
   for (const o of outputs ?? NONE) h = Math.imul(h ^ o, 0x01000193);
   return h;
+}
+
+/** The indices of the non-zero words of `bits`. */
+function nonZeroWords(bits: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < bits.length; i++) if (bits[i] !== 0) out.push(i);
+  return Int32Array.from(out);
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
