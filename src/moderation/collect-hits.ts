@@ -179,11 +179,21 @@ export function collectOtherHits(ruleset: CompiledRuleset, views: TextViews, int
   const flags: GateFlags = { text: null, words: null };
   // how many hits each rule had from the word pass, taken only when the fancy signal can fire
   const wordHits = views.n.folded.fancy >= 3 ? new Map([...into.terms].map(([k, v]) => [k, v.length])) : null;
+  const screens = ruleset.screens;
+  // the text view's clauses, read first for every pattern's screen (a shadow screen does not hold
+  // for a word joined from spaced-out letters: then only the words view can tell)
+  const textFlags = screens.length > 0 ? viewFlags('text', ruleset, views, flags) : null;
+  const spaced = views.spacedOut();
+  let k = 0;
   for (const index of ruleset.alwaysRules) {
     const rule = ruleset.rules[index] as CompiledRule;
     // most rules find nothing in most texts: their hit list is only made when they do
     let hits: Hit[] | null = null;
-    for (const p of rule.patterns) {
+    const patterns = rule.patterns;
+    for (let j = 0; j < patterns.length; j++) {
+      const screen = screens[k++] as number;
+      if (screen >= 0 && (textFlags as Uint8Array)[screen] === 0 && !(spaced && (patterns[j] as CompiledPattern).view === 'words')) continue;
+      const p = patterns[j] as CompiledPattern;
       if (p.minDigits > 0 && views.digitCount() < p.minDigits) continue;
       if (gateHolds(p, ruleset, views, flags)) hits = runPattern(p, views, hits);
     }

@@ -104,6 +104,13 @@ export interface CompiledRuleset {
   alwaysRules: number[];
   /** One scanner per view that tells, in one pass, which pattern gates a text meets. */
   gates: PatternGates;
+  /**
+   * Per pattern of `alwaysRules` (their patterns in order, rule by rule), a clause of the text
+   * view's scanner that must hold for it to run: one clause of its gate (a text-view pattern) or
+   * its shadow (a words-view one, unless a word was joined from spaced-out letters); -1: none. One
+   * look-up in the text's clause flags then rules out most patterns of most texts.
+   */
+  screens: Int32Array;
   trie: Map<string, TrieNode>;
   /** Every word that occurs in any term, allow phrase or marker (affix stems are only tried against these). */
   vocabulary: Set<string>;

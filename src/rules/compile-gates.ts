@@ -1,5 +1,5 @@
 import { ClassScanner } from '../moderation/class-scanner';
-import type { CompiledRule, PatternGates, PatternView } from '../moderation/compiled';
+import type { CompiledPattern, CompiledRule, PatternGates, PatternView } from '../moderation/compiled';
 import { clauseKey, clauseLikelihood, includesSet, type ClassString, type Clause } from './class-strings';
 import { literalClause, patternGate } from './regex-gate';
 import type { CharSet } from './regex-syntax';
@@ -32,6 +32,11 @@ export function compileGates(rules: readonly CompiledRule[], known?: ReadonlyMap
     }
   }
   return { text: new ClassScanner(clauses.text), words: new ClassScanner(clauses.words) };
+}
+
+/** `CompiledRuleset.screens` for these patterns (once `compileGates` gave them their gates). */
+export function patternScreens(patterns: readonly CompiledPattern[]): Int32Array {
+  return Int32Array.from(patterns, (p) => (p.view === 'text' ? (p.gate[0] ?? -1) : p.shadow));
 }
 
 /** Lower-case letters and digits: what a word of the words view holds and the folded text holds in the same order. */

@@ -3,7 +3,7 @@ import { EntryKind, type CompiledRule, type CompiledRuleset, type RuleFileSummar
 import { RulesetError, type RulesetIssue } from '../moderation/errors';
 import { undoLeet, squeezeRepeats } from '../moderation/normalize/lexical';
 import { addTerm, termWords } from '../moderation/term-index';
-import { compileGates } from './compile-gates';
+import { compileGates, patternScreens } from './compile-gates';
 import { isRuleFileName } from './names';
 import { compileLegalBasis } from './compile-legal-basis';
 import { compileRule, type DeferredPatterns } from './compile-rule';
@@ -165,14 +165,17 @@ export function compileRuleset(sources: RuleFileSource[], options: CompileOption
   // every pattern's DFA gets its share of the memory: now, or when a deferred one is first compiled
   deferred.share = regexShare(rules.reduce((n, r) => n + r.patterns.length, 0));
   for (const rule of rules) if (!trusted.has(rule.file)) for (const p of rule.patterns) giveShare(p.re, deferred.share);
+  const alwaysRules = rules.flatMap((r, i) => (r.patterns.length > 0 || r.signal !== undefined || r.source !== undefined ? [i] : []));
+  const gates = compileGates(rules, options.patternGates);
   const ruleset: CompiledRuleset = {
     version: hashSources(sources),
     files,
     termCount,
     ruleCount: rules.length,
     rules,
-    alwaysRules: rules.flatMap((r, i) => (r.patterns.length > 0 || r.signal !== undefined || r.source !== undefined ? [i] : [])),
-    gates: compileGates(rules, options.patternGates),
+    alwaysRules,
+    gates,
+    screens: patternScreens(alwaysRules.flatMap((i) => (rules[i] as CompiledRule).patterns)),
     trie,
     vocabulary,
     variants,

@@ -118,7 +118,17 @@ describe('pattern gates', () => {
     );
   });
 
-  const ungated: CompiledRuleset = { ...ruleset, rules: ruleset.rules.map((r) => ({ ...r, patterns: r.patterns.map((p) => ({ ...p, gate: [] })) })) };
+  const ungated: CompiledRuleset = {
+    ...ruleset,
+    rules: ruleset.rules.map((r) => ({ ...r, patterns: r.patterns.map((p) => ({ ...p, gate: [] })) })),
+    screens: new Int32Array(ruleset.screens.length).fill(-1),
+  };
+
+  it('screens most patterns with one clause of the text view, one per pattern in the order they run (the decisions below are the same without)', () => {
+    const inOrder = ruleset.alwaysRules.flatMap((i) => ruleset.rules[i]?.patterns ?? []);
+    expect(ruleset.screens).toHaveLength(inOrder.length);
+    expect([...ruleset.screens].filter((c) => c >= 0).length).toBeGreaterThan(inOrder.length / 2);
+  });
 
   it('gives the same decisions as running every pattern on every text', () => {
     for (const text of ruleTexts()) expect([text, moderate(ruleset, text)]).toEqual([text, moderate(ungated, text)]);
