@@ -74,10 +74,33 @@ function parseLine(line: string, lineNo: number): Parsed {
  * JSON strings. Byte for byte what `JSON.stringify({ id, ...decision })` gives.
  */
 export function decisionLine(id: unknown, d: Decision): string {
-  if (d.reasons.length === 0 && id !== undefined) {
-    return `{"id":${JSON.stringify(id)},"status":${JSON.stringify(d.status)},"action":${JSON.stringify(d.action)},"reasons":[],"maskedText":${JSON.stringify(d.maskedText)},"rulesetVersion":${JSON.stringify(d.rulesetVersion)}}`;
+  if (id === undefined) return JSON.stringify({ id, status: d.status, action: d.action, reasons: d.reasons, maskedText: d.maskedText, rulesetVersion: d.rulesetVersion });
+  let reasons = '';
+  for (const r of d.reasons) reasons += `${reasons === '' ? '' : ','}${reasonJson(r)}`;
+  return `{"id":${JSON.stringify(id)},"status":${quoted(d.status)},"action":${quoted(d.action)},"reasons":[${reasons}],"maskedText":${JSON.stringify(d.maskedText)},"rulesetVersion":${quoted(d.rulesetVersion)}}`;
+}
+
+/**
+ * A reason as JSON, its fields in their order. The rule's own strings (id, category, legal basis,
+ * message: the same few strings on every line, the longest of the line) are quoted once each.
+ */
+function reasonJson(r: Reason): string {
+  let spans = '';
+  for (const s of r.spans) spans += `${spans === '' ? '' : ','}{"start":${s.start},"end":${s.end},"text":${JSON.stringify(s.text)}}`;
+  return `{"ruleId":${quoted(r.ruleId)},"category":${quoted(r.category)},"legalBasis":${quoted(r.legalBasis)},"action":${quoted(r.action)},"message":${quoted(r.message)},"severity":${JSON.stringify(r.severity)},"spans":[${spans}]}`;
+}
+
+/** JSON strings of the rules' own strings, by string (bounded: a ruleset has a few hundred). */
+const quotedStrings = new Map<string, string>();
+
+function quoted(s: string): string {
+  let q = quotedStrings.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s);
+    if (quotedStrings.size >= 4096) quotedStrings.clear();
+    quotedStrings.set(s, q);
   }
-  return JSON.stringify({ id, status: d.status, action: d.action, reasons: d.reasons, maskedText: d.maskedText, rulesetVersion: d.rulesetVersion });
+  return q;
 }
 
 /** The distinct categories of the reasons, in order of first appearance. */

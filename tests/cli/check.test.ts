@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -103,6 +103,18 @@ describe('saring check', () => {
         expect(decisionLine(id, d)).toBe(JSON.stringify({ id, ...d }));
       }
     }
+    // every reason the fixtures give, with English messages and an earlier legal basis too
+    const fixtures = ['must-catch.jsonl', 'labelled-sample.jsonl'].flatMap((f) => readFileSync(path.join(__dirname, '..', 'fixtures', f), 'utf8').split('\n').filter(Boolean));
+    let withReasons = 0;
+    for (const line of fixtures) {
+      const text = String((JSON.parse(line) as { text?: unknown }).text ?? '');
+      for (const ctx of [{}, { messageLanguage: 'en' as const, at: new Date('2025-06-01T00:00:00Z') }]) {
+        const d = moderate(ruleset, text, ctx);
+        if (d.reasons.length > 0) withReasons++;
+        expect(decisionLine(line.length, d)).toBe(JSON.stringify({ id: line.length, ...d }));
+      }
+    }
+    expect(withReasons).toBeGreaterThan(40);
   });
 
   it('when an option is unknown, then it exits 2 with usage', async () => {
