@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { issueToken } from '../../src/auth/tokens';
 import { testMongoUrl } from '../support/db';
 import { ADMIN_TOKEN, RULES_DIR } from '../support/app';
+import { tsChildScript } from '../support/ts-child';
 
 const HEAP_MB = 160;
 // larger runs for docs/reliability.md: SARING_MEMTEST_WORDS=10000 SARING_MEMTEST_TOKENS=50000 npx jest tests/hardening/memory-child.test.ts
@@ -12,15 +13,7 @@ const TOKENS = Number(process.env.SARING_MEMTEST_TOKENS ?? 3000);
 /** Bound on heap growth after the flood (MB). Before the fix each word kept ~36 KB: 1,500 words ≈ 54 MB. */
 const GROWTH_BOUND_MB = 20;
 
-// swc-on-the-fly for the child (the worker in src/rules/validate-worker.ts does the same)
-const BOOT = `
-const fs = require('node:fs');
-const { transformSync } = require('@swc/core');
-require.extensions['.ts'] = (m, filename) => {
-  m._compile(transformSync(fs.readFileSync(filename, 'utf8'), { filename, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code, filename);
-};
-require(${JSON.stringify(path.join(__dirname, 'support', 'memory-child.ts'))});
-`;
+const BOOT = tsChildScript(path.join(__dirname, 'support', 'memory-child.ts'));
 
 const thaiWord = (i: number) => Array.from({ length: 9_990 }, (_, k) => String.fromCharCode(0x0e01 + ((i * 31 + k * 7 + (k >> 5)) % 46))).join('') + i.toString(36);
 

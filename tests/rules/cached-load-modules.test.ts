@@ -2,18 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tsChildScript } from '../support/ts-child';
 
 const RULES_DIR = path.resolve(__dirname, '../../rules');
 
-// swc-on-the-fly for the child (as tests/hardening/memory-child.test.ts does)
-const BOOT = `
-const fs = require('node:fs');
-const { transformSync } = require('@swc/core');
-require.extensions['.ts'] = (m, filename) => {
-  m._compile(transformSync(fs.readFileSync(filename, 'utf8'), { filename, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code, filename);
-};
-require(${JSON.stringify(path.join(__dirname, 'support', 'cached-load-child.ts'))});
-`;
+const BOOT = tsChildScript(path.join(__dirname, 'support', 'cached-load-child.ts'));
 
 interface ChildReport {
   zod: boolean;
