@@ -27,6 +27,25 @@ function engineFingerprint(): string {
   return fingerprint;
 }
 
+/** The libraries whose behaviour the rules' checks depend on (a pattern re2js takes, obscenity's list, what YAML and zod accept). */
+const ENGINE_LIBRARIES = ['re2js', 'obscenity', 'yaml', 'zod'] as const;
+
+/**
+ * The installed version of each engine library: an upgrade, with the engine's own code unchanged,
+ * is a new engine too (a pattern the new re2js refuses must be refused, not met at its first use).
+ */
+export function engineLibraries(root = packageRoot()): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const name of ENGINE_LIBRARIES) {
+    try {
+      versions[name] = String((JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version?: unknown }).version);
+    } catch {
+      versions[name] = 'unknown';
+    }
+  }
+  return versions;
+}
+
 /** The package root (where package.json is), whether running from src/ or dist/src/. */
 function packageRoot(): string {
   let dir = __dirname;
@@ -35,18 +54,23 @@ function packageRoot(): string {
 }
 
 /**
- * Remembers which rule sources passed their examples with this build of the engine, so that a
+ * Remembers which rule sources passed their examples with this build of the engine (its code and
+ * the versions of its libraries), so that a
  * command run again on unchanged rules (`saring check`, `saring eval`) skips running them and
  * parsing their YAML: a marker file per (engine code, sources) under the package's
  * `.cache/examples/`, holding each file's parsed data. Any change to a
  * rule file or to the engine's code gives a new key, and the examples run again.
  */
 export class ExamplesCache {
-  constructor(private readonly dir = path.join(packageRoot(), '.cache', 'examples')) {}
+  /** `libraries`: the engine libraries' versions (`engineLibraries()`; given by tests). */
+  constructor(
+    private readonly dir = path.join(packageRoot(), '.cache', 'examples'),
+    private readonly libraries: Record<string, string> = engineLibraries(),
+  ) {}
 
   private marker(sources: readonly RuleFileSource[]): string {
-    // the ruleset's own version (a hash of every file) beside a hash of the engine's code
-    const h = createHash('sha256').update(engineFingerprint()).update(hashSources(sources));
+    // the ruleset's own version (a hash of every file) beside a hash of the engine's code and libraries
+    const h = createHash('sha256').update(engineFingerprint()).update(JSON.stringify(this.libraries)).update(hashSources(sources));
     return path.join(this.dir, h.digest('hex').slice(0, 32));
   }
 

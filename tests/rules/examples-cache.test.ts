@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RulesetError } from '../../src/moderation/errors';
 import { compileRuleset } from '../../src/rules/compile';
-import { ExamplesCache } from '../../src/rules/examples-cache';
+import { ExamplesCache, engineLibraries } from '../../src/rules/examples-cache';
 import { loadRulesetFromDir } from '../../src/rules/load';
 import { moderate } from '../../src/moderation';
 
@@ -72,6 +72,24 @@ describe('examples cache', () => {
       // and the load wrote it again, whole, for the next one
       expect(readFileSync(path.join(cacheDir, marker as string), 'utf8')).toBe(written);
     }
+  });
+
+  it('when the engine is named, then the installed versions of its libraries are part of it', () => {
+    const root = path.resolve(__dirname, '../..');
+    const versions = engineLibraries(root);
+    expect(Object.keys(versions)).toEqual(['re2js', 'obscenity', 'yaml', 'zod']);
+    for (const name of Object.keys(versions)) expect(versions[name]).toBe(JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version);
+    expect(Object.values(engineLibraries(cacheDir))).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+  });
+
+  it('when an engine library is upgraded, then rules that passed before run their examples again', async () => {
+    writeFileSync(path.join(dir, 'kasar.yaml'), rule('dasar kampret'));
+    const sources = [{ name: 'kasar.yaml', text: rule('dasar kampret') }];
+    const installed = engineLibraries(path.resolve(__dirname, '../..'));
+    await loadRulesetFromDir(dir, { examples: new ExamplesCache(cacheDir, installed) });
+    expect(new ExamplesCache(cacheDir, installed).passed(sources)).toBe(true);
+    expect(new ExamplesCache(cacheDir, { ...installed, re2js: '99.0.0' }).passed(sources)).toBe(false);
+    expect(new ExamplesCache(cacheDir).passed(sources)).toBe(true);
   });
 
   it('when a file holds a value JSON cannot keep (.inf), then that file is left out of the marker and parsed each time', async () => {
